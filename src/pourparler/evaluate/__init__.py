@@ -1,0 +1,43 @@
+"""`pourparler eval`: run the pipeline over gold articles and score each component."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pourparler.evaluate.cleaning import score_cleaning
+from pourparler.evaluate.gold import load_gold
+from pourparler.model import RawDocument
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def evaluate_folder(folder: Path, *, today: dt.date | None = None) -> dict[str, Any]:
+    """Scores of every component on the gold articles in `folder`."""
+    from pourparler.pipeline import prepare
+
+    articles = load_gold(folder)
+    pairs = [(a, prepare(RawDocument(source=str(a.path), text=a.text), today=today)) for a in articles]
+    return {"articles": len(articles), "cleaning": score_cleaning(pairs)}
+
+
+def render_scores(console: Console, scores: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    cleaning = scores["cleaning"]
+    table = Table(title=f"pourparler eval — {scores['articles']} gold articles")
+    for column in ("component", "precision", "recall", "F1 / accuracy", "counts"):
+        table.add_column(column)
+    b = cleaning["boilerplate"]
+    table.add_row("boilerplate lines", f"{b['precision']:.3f}", f"{b['recall']:.3f}", f"{b['f1']:.3f}",
+                  f"tp {b['tp']} fp {b['fp']} fn {b['fn']}")
+    for name, accuracy in cleaning["metadata"].items():
+        table.add_row(name, "", "", f"{accuracy:.3f}", "")
+    p = cleaning["published"]
+    table.add_row("publication date (±1 day)", f"{p['precision']:.3f}", f"coverage {p['coverage']:.3f}", "",
+                  f"correct {p['correct']} wrong {p['wrong']} unknown {p['unknown']}")
+    console.print(table)
+    for error in cleaning["errors"]:
+        console.print(f"  {error}", style="dim", highlight=False, markup=False)

@@ -1,0 +1,264 @@
+"""Loads the knowledge files (data, not code) once, validates them, and hands out typed views."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from pourparler.errors import PourparlerError
+
+
+class KnowledgeError(PourparlerError):
+    """A knowledge file is malformed; the message names the file and the entry."""
+
+
+def load_yaml(name: str) -> Any:
+    """The parsed content of one knowledge file shipped in this package."""
+    try:
+        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+        return yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot load knowledge file {name}: {exc}") from exc
+
+
+def _require(entry: dict[str, Any], keys: tuple[str, ...], where: str) -> None:
+    missing = [k for k in keys if k not in entry]
+    if missing:
+        raise KnowledgeError(f"{where}: missing {', '.join(missing)}")
+
+
+def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise KnowledgeError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise KnowledgeError(f"{where}: {value!r} is not an ISO date") from exc
+
+
+# --- boilerplate -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateRule:
+    kind: str
+    max_words: int
+    tail: bool
+    patterns: tuple[re.Pattern[str], ...]
+
+    def matches(self, line: str, words: int) -> bool:
+        return words <= self.max_words and any(p.fullmatch(line) for p in self.patterns)
+
+
+@cache
+def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
+    rules = []
+    for i, entry in enumerate(load_yaml("boilerplate.yaml")["rules"]):
+        where = f"boilerplate.yaml rule {i + 1}"
+        _require(entry, ("kind", "patterns"), where)
+        rules.append(
+            BoilerplateRule(
+                kind=str(entry["kind"]),
+                max_words=int(entry.get("max_words", 12)),
+                tail=bool(entry.get("tail", False)),
+                patterns=tuple(_compile(p, where) for p in entry["patterns"]),
+            )
+        )
+    return tuple(rules)
+
+
+# --- outlets ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+    agency: bool
+
+
+@cache
+def outlets() -> tuple[Outlet, ...]:
+    found = []
+    for i, entry in enumerate(load_yaml("outlets.yaml")["outlets"]):
+        _require(entry, ("name",), f"outlets.yaml entry {i + 1}")
+        found.append(
+            Outlet(
+                name=str(entry["name"]),
+                aliases=tuple(str(a) for a in entry.get("aliases", ())),
+                domains=tuple(str(d).lower() for d in entry.get("domains", ())),
+                agency=bool(entry.get("agency", False)),
+            )
+        )
+    return tuple(found)
+
+
+@cache
+def _outlet_index() -> dict[str, Outlet]:
+    index: dict[str, Outlet] = {}
+    for outlet in outlets():
+        for label in (outlet.name, *outlet.aliases):
+            index[_outlet_key(label)] = outlet
+    return index
+
+
+def _outlet_key(label: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", label.lower())
+
+
+def known_outlet(label: str) -> Outlet | None:
+    """The outlet a name or alias denotes ("Ynet News", "ynetnews" -> Ynetnews), if known."""
+    return _outlet_index().get(_outlet_key(label))
+
+
+def outlet_for_domain(host: str) -> Outlet | None:
+    host = host.lower().removeprefix("www.")
+    for outlet in outlets():
+        if any(host == d or host.endswith("." + d) for d in outlet.domains):
+            return outlet
+    return None
+
+
+# --- dated anchor events ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    id: str
+    date: dt.date
+    label: str
+    context: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorKnowledge:
+    anchors: tuple[Anchor, ...]
+    elapsed: tuple[re.Pattern[str], ...]
+    ordinal: tuple[re.Pattern[str], ...]
+
+
+@cache
+def anchors() -> AnchorKnowledge:
+    data = load_yaml("anchors.yaml")
+    found = []
+    for i, entry in enumerate(data["anchors"]):
+        where = f"anchors.yaml anchor {i + 1}"
+        _require(entry, ("id", "date", "label", "context"), where)
+        date = _date(entry["date"], where)
+        assert date is not None
+        found.append(
+            Anchor(
+                id=str(entry["id"]),
+                date=date,
+                label=str(entry["label"]),
+                context=tuple(_compile(rf"\b{c}\b", where) for c in entry["context"]),
+            )
+        )
+    counts = data["counts"]
+    for key in ("elapsed", "ordinal"):
+        for p in counts[key]:
+            if "(?P<n>" not in p:
+                raise KnowledgeError(f"anchors.yaml counts.{key}: {p!r} has no (?P<n>...) group")
+    return AnchorKnowledge(
+        anchors=tuple(found),
+        elapsed=tuple(_compile(p, "anchors.yaml counts.elapsed") for p in counts["elapsed"]),
+        ordinal=tuple(_compile(p, "anchors.yaml counts.ordinal") for p in counts["ordinal"]),
+    )
+
+
+# --- actors ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...] = field(default=())
+
+
+ACTOR_KINDS = ("person", "organization", "state", "group", "anonymous")
+
+
+@cache
+def actors() -> tuple[Actor, ...]:
+    found = []
+    seen: set[str] = set()
+    for i, entry in enumerate(load_yaml("actors.yaml")["actors"]):
+        where = f"actors.yaml entry {i + 1} ({entry.get('id', '?')})"
+        _require(entry, ("id", "name", "kind"), where)
+        if entry["kind"] not in ACTOR_KINDS:
+            raise KnowledgeError(f"{where}: kind must be one of {', '.join(ACTOR_KINDS)}")
+        if entry["id"] in seen:
+            raise KnowledgeError(f"{where}: duplicate id")
+        seen.add(entry["id"])
+        roles = []
+        for j, role in enumerate(entry.get("roles", ())):
+            rwhere = f"{where} role {j + 1}"
+            _require(role, ("title",), rwhere)
+            roles.append(
+                Role(
+                    title=str(role["title"]),
+                    start=_date(role.get("from"), rwhere),
+                    end=_date(role.get("to"), rwhere),
+                    cues=tuple(str(c) for c in role.get("cues", ())),
+                )
+            )
+        found.append(
+            Actor(
+                id=str(entry["id"]),
+                name=str(entry["name"]),
+                kind=str(entry["kind"]),
+                country=entry.get("country"),
+                sector=entry.get("sector"),
+                aliases=tuple(str(a) for a in entry.get("aliases", ())),
+                roles=tuple(roles),
+            )
+        )
+    return tuple(found)
+
+
+# --- languages -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionWords:
+    english: frozenset[str]
+    others: dict[str, frozenset[str]]
+
+
+@cache
+def function_words() -> FunctionWords:
+    data = load_yaml("languages.yaml")
+    _require(data, ("english", "others"), "languages.yaml")
+    return FunctionWords(
+        english=frozenset(str(w) for w in data["english"]),
+        others={str(k): frozenset(str(w) for w in v) for k, v in data["others"].items()},
+    )

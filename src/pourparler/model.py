@@ -1,0 +1,149 @@
+"""The record pourparler builds, as small typed dataclasses, and its JSON form."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+DateBasis = Literal["metadata", "given", "inferred", "unknown"]
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One article as a reader found it, before any cleaning.
+
+    Exactly one of `text` (pasted or plain text) and `html` is set. The other
+    fields carry whatever metadata the source itself has.
+    """
+
+    source: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input that could not be turned into a document, and why (one sentence)."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Removal:
+    """A piece of boilerplate taken out of the body, and the kind of boilerplate it was."""
+
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Published:
+    """The publication date, how it is known, and the words that support it."""
+
+    date: str | None = None
+    basis: DateBasis = "unknown"
+    evidence: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """A cleaned article. Every offset elsewhere in the record indexes `body`."""
+
+    source: str
+    body: str
+    title: str | None = None
+    subtitle: str | None = None
+    byline: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    cites: list[str] = field(default_factory=list)
+    url: str | None = None
+    published: Published = field(default_factory=Published)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return body_id(self.body)
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "outlet": self.outlet,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "byline": list(self.byline),
+            "cites": list(self.cites),
+            "published": dataclasses.asdict(self.published),
+            "body": self.body,
+            "paragraphs": [list(p) for p in self.paragraphs],
+            "removed": [dataclasses.asdict(r) for r in self.removed],
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Document:
+        return cls(
+            source=data["source"],
+            body=data["body"],
+            title=data.get("title"),
+            subtitle=data.get("subtitle"),
+            byline=list(data.get("byline") or []),
+            outlet=data.get("outlet"),
+            cites=list(data.get("cites") or []),
+            url=data.get("url"),
+            published=Published(**(data.get("published") or {})),
+            paragraphs=[(int(a), int(b)) for a, b in data.get("paragraphs") or []],
+            removed=[Removal(**r) for r in data.get("removed") or []],
+            warnings=list(data.get("warnings") or []),
+        )
+
+
+def body_id(body: str) -> str:
+    """A document's identity: the sha256 of its cleaned body."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Analysis:
+    """The whole record for a set of documents: the JSON contract of DESIGN.md."""
+
+    documents: list[Document] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    times: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    positions: list[dict[str, Any]] = field(default_factory=list)
+    stories: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "documents": [d.to_json() for d in self.documents],
+            "actors": self.actors,
+            "quotes": self.quotes,
+            "times": self.times,
+            "events": self.events,
+            "positions": self.positions,
+            "stories": self.stories,
+            "timeline": self.timeline,
+            "contradictions": self.contradictions,
+        }

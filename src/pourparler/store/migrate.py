@@ -1,0 +1,100 @@
+"""Schema versions of the store and the steps that bring an older store up to date.
+
+A store records its version in `meta.schema_version`; a database without our
+tables is version 0. Opening a store runs, in one transaction, every step
+whose version is above the stored one, so a new store and an old one reach
+the same schema by the same path. To add a table (quotes, events, positions,
+stories), define it in `schema.py` and append a step, for example
+`Migration(2, "quotes", lambda connection: schema.quotes.create(connection))`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, insert, inspect, select, update
+
+from pourparler.errors import PourparlerError
+from pourparler.store import schema
+
+VERSION_KEY = "schema_version"
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step: the schema version it produces and how to get there from the one before."""
+
+    version: int
+    what: str
+    apply: Callable[[Connection], None]
+
+
+def _initial(connection: Connection) -> None:
+    # Built from the current table definitions, which is right only while no
+    # later step alters these tables: the step that first does must freeze the
+    # version-1 definitions here, or new stores would get its change twice.
+    schema.metadata.create_all(connection, tables=[schema.meta, schema.documents])
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "documents and the schema version", _initial),
+]
+
+
+def current_version() -> int:
+    """The schema version this pourparler writes."""
+    return MIGRATIONS[-1].version
+
+
+def stored_version(connection: Connection, where: str) -> int:
+    """The schema version a database holds: 0 when it has none of our tables yet."""
+    tables = set(inspect(connection).get_table_names())
+    if schema.meta.name not in tables:
+        if schema.documents.name in tables:
+            raise PourparlerError(
+                f"{where} has a documents table but no pourparler schema version; "
+                "it is not a pourparler store, so give another --db"
+            )
+        return 0
+    value = connection.execute(
+        select(schema.meta.c.value).where(schema.meta.c.key == VERSION_KEY)
+    ).scalar_one_or_none()
+    if value is None:
+        return 0
+    try:
+        return int(value)
+    except ValueError:
+        raise PourparlerError(
+            f"the store at {where} has an unreadable schema version ({value!r}); it is damaged or not ours"
+        ) from None
+
+
+def upgrade(connection: Connection, where: str, steps: Sequence[Migration] | None = None) -> int:
+    """Bring the database up to the newest version in `steps` and return that version.
+
+    Runs inside the caller's transaction, so a failing step leaves the store as it was.
+    """
+    steps = MIGRATIONS if steps is None else steps
+    newest = steps[-1].version
+    version = stored_version(connection, where)
+    if version > newest:
+        raise PourparlerError(
+            f"this store ({where}) was written by a newer pourparler "
+            f"(schema {version}; this version reads up to {newest}); upgrade pourparler"
+        )
+    pending = [step for step in steps if step.version > version]
+    for step in pending:
+        step.apply(connection)
+    if pending:
+        _stamp(connection, newest)
+    return newest
+
+
+def _stamp(connection: Connection, version: int) -> None:
+    meta = schema.meta
+    changed = connection.execute(
+        update(meta).where(meta.c.key == VERSION_KEY).values(value=str(version))
+    ).rowcount
+    if not changed:
+        connection.execute(insert(meta).values(key=VERSION_KEY, value=str(version)))

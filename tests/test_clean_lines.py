@@ -1,0 +1,114 @@
+"""The line cleaner on boilerplate shapes of several kinds of news page."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pourparler.clean.lines import clean_lines
+
+WIRE_PAGE = """\
+World
+Europe
+Ceasefire monitors head to the front as talks resume in Geneva
+Negotiators said the mission would begin within days
+By Anna Kowalczyk and Pierre Dubois
+Updated 14:05 GMT
+Share
+Advertisement
+GENEVA, March 4 (Reuters) - Ceasefire monitors will deploy along the line of contact next week, the chief mediator told reporters on Tuesday after a third day of talks.
+5 View gallery
+Монитори на лінії фронту
+(Photo: AFP)
+The two delegations agreed on 120 observers, a senior diplomat said.
+"We are not there yet," the mediator said. "But the direction is right."
+The agreement still needs the approval of both
+parliaments, officials said.
+Sign up for our daily newsletter and get the news in your inbox
+Follow World Desk on Facebook | Twitter | Telegram
+Read more:
+Talks stall over prisoner lists
+Monitors: what they can and cannot do
+(Reporting by Anna Kowalczyk; Editing by Mark Heinrich)
+© 2025 Reuters. All rights reserved.
+Comments
+Readers' comments are moderated according to our community guidelines.
+Great article!!
+""
+"""
+
+
+def test_article_text_is_kept_in_order_and_furniture_removed():
+    cleaned = clean_lines(WIRE_PAGE)
+    assert cleaned.paragraphs == [
+        "GENEVA, March 4 (Reuters) - Ceasefire monitors will deploy along the line of contact next week, "
+        "the chief mediator told reporters on Tuesday after a third day of talks.",
+        "The two delegations agreed on 120 observers, a senior diplomat said.",
+        '"We are not there yet," the mediator said. "But the direction is right."',
+        "The agreement still needs the approval of both parliaments, officials said.",
+    ]
+
+
+def test_every_removal_has_a_reason():
+    reasons = {r.text: r.reason for r in clean_lines(WIRE_PAGE).removed}
+    assert reasons["5 View gallery"] == "gallery"
+    assert reasons["Монитори на лінії фронту"] == "caption"
+    assert reasons["(Photo: AFP)"] == "credit"
+    assert reasons["Sign up for our daily newsletter and get the news in your inbox"] == "newsletter"
+    assert reasons["Follow World Desk on Facebook | Twitter | Telegram"] == "social"
+    assert reasons["Talks stall over prisoner lists"] == "related"
+    assert reasons["Great article!!"] == "comments"
+    assert reasons['""'] == "stray"
+    assert reasons["Advertisement"] == "advertisement"
+    assert reasons["Updated 14:05 GMT"] == "dateline-meta"
+    assert reasons["World"] == "navigation"
+
+
+def test_title_subtitle_and_byline():
+    cleaned = clean_lines(WIRE_PAGE)
+    assert cleaned.title == "Ceasefire monitors head to the front as talks resume in Geneva"
+    assert cleaned.subtitle == "Negotiators said the mission would begin within days"
+    assert cleaned.byline == ["Anna Kowalczyk", "Pierre Dubois"]
+
+
+def test_byline_at_the_end_and_name_only_byline():
+    text = "Union rejects pay offer\nThe union rejected the offer on Monday.\nIt wants 7 percent.\nBy Maria Lopez\n"
+    assert clean_lines(text).byline == ["Maria Lopez"]
+    text = "Union rejects pay offer\nDaniel Okoro\nThe union rejected the offer on Monday, its leader said.\n"
+    cleaned = clean_lines(text)
+    assert cleaned.byline == ["Daniel Okoro"]
+    assert cleaned.paragraphs == ["The union rejected the offer on Monday, its leader said."]
+
+
+def test_a_body_without_title_keeps_its_first_sentence():
+    text = "The talks resumed on Monday.\nBoth sides said progress was made.\n"
+    cleaned = clean_lines(text)
+    assert cleaned.title is None
+    assert cleaned.paragraphs[0] == "The talks resumed on Monday."
+
+
+def test_prose_that_mentions_furniture_words_is_kept():
+    prose = [
+        "In comments to reporters, the minister said the guidelines would be published next week.",
+        "The union urged members to follow the talks closely, saying the vote would come on Friday.",
+        "Copyright rules for streaming services were also on the table in the trade talks.",
+        "Apple's App Store fees were part of the dispute between Brussels and Washington.",
+        "Subscribers to the union's bulletin were told the strike would go ahead.",
+    ]
+    text = "Trade talks resume\n" + "\n".join(prose)
+    assert clean_lines(text).paragraphs == prose
+
+
+def test_spanish_caption_in_english_article_is_removed():
+    text = ("Talks resume in Havana\nThe government and the rebels met again on Monday, officials said.\n"
+            "El jefe negociador del Gobierno y el comandante de la guerrilla en La Habana\n"
+            "Both sides agreed to extend the ceasefire by six months.\n")
+    cleaned = clean_lines(text)
+    assert [r.reason for r in cleaned.removed] == ["caption"]
+
+
+@settings(max_examples=200, deadline=1000)
+@given(st.text(max_size=3000))
+def test_any_text_cleans_without_error_and_loses_no_article_characters(text):
+    cleaned = clean_lines(text)
+    kept = "".join(cleaned.paragraphs).replace(" ", "")
+    assert all(p.strip() for p in cleaned.paragraphs)
+    assert len(kept) <= len(text)
