@@ -17,6 +17,11 @@ def test_page_date_lines():
     assert published_from_line("Posted 5 hours ago") is None
 
 
+def test_ambiguous_numeric_date_follows_the_weekdays_of_the_text():
+    assert published_from_line("11/12/2024") == "2024-12-11"
+    assert published_from_line("11/12/2024", "Workers walked out early Tuesday, the union said.") == "2024-11-12"
+
+
 def test_days_counted_from_an_anchor_snap_to_the_weekday_the_text_names():
     body = ("The army said on Wednesday that the hostages had been moved. "
             "Their families said the ordeal has lasted 400 days.")

@@ -100,7 +100,9 @@ def test_binary_content_is_refused(data: bytes) -> None:
         decode_bytes(data)
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n ", codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")])
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\t\r\n ", codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")]
+)
 def test_empty_input_is_refused(data: bytes) -> None:
     with pytest.raises(InputError, match=r"^empty file$"):
         decode_bytes(data)

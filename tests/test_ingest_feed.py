@@ -130,6 +130,14 @@ def test_broken_feed_is_a_failure(tmp_path: Path) -> None:
     assert failure.reason.startswith("not a valid")
 
 
+def test_xml_file_that_is_not_a_feed_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "sitemap.xml"
+    path.write_text('<?xml version="1.0"?>\n<urlset><url><loc>https://example.com/</loc></url></urlset>')
+    assert read(path) == [
+        Failure(str(path), "an XML file that is neither an RSS or Atom feed nor a web page")
+    ]
+
+
 def test_xml_that_is_not_a_feed_is_not_sniffed_as_one() -> None:
     assert sniff_feed(b'<?xml version="1.0"?>\n<!-- a feed -->\n<rss version="2.0">')
     assert sniff_feed(b'\xef\xbb\xbf<feed xmlns="http://www.w3.org/2005/Atom">')

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -24,13 +25,13 @@ ARTICLE = (
     "“Hamas has not responded at all to the American proposal,” the official said.\n"
 )
 PAGE = (
-    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Talks</title></head>"
+    '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Talks</title></head>'
     "<body><article><p>Israel recalled its delegation from Doha.</p></article></body></html>\n"
 )
 
 
-def read(*sources: str | Path, **options: object) -> list[Item]:
-    return list(read_sources([str(s) for s in sources], ReadOptions(**options)))  # type: ignore[arg-type]
+def read(*sources: str | Path, **options: Any) -> list[Item]:
+    return list(read_sources([str(s) for s in sources], ReadOptions(**options)))
 
 
 def only(items: list[Item]) -> Item:
@@ -293,7 +294,9 @@ def test_jsonl_gz_is_read_line_by_line(tmp_path: Path) -> None:
 
 def test_damaged_jsonl_gz_keeps_the_lines_before_the_damage(tmp_path: Path) -> None:
     path = tmp_path / "export.jsonl.gz"
-    data = gzip.compress(b"".join(b'{"text": "Article %d. %s"}\n' % (i, os.urandom(40).hex().encode()) for i in range(200)))
+    data = gzip.compress(
+        b"".join(b'{"text": "Article %d. %s"}\n' % (i, os.urandom(40).hex().encode()) for i in range(200))
+    )
     path.write_bytes(data[: len(data) // 2])
     items = read(path)
     assert all(isinstance(item, RawDocument) for item in items[:-1])
@@ -305,7 +308,9 @@ def test_damaged_jsonl_gz_keeps_the_lines_before_the_damage(tmp_path: Path) -> N
 
 def test_jsonl_is_capped_per_line_not_per_file(tmp_path: Path) -> None:
     path = tmp_path / "export.jsonl"
-    path.write_text('{"text": "short"}\n{"text": "' + "x" * 500 + '"}\n{"text": "also short"}\n', encoding="utf-8")
+    path.write_text(
+        '{"text": "short"}\n{"text": "' + "x" * 500 + '"}\n{"text": "also short"}\n', encoding="utf-8"
+    )
     items = read(path, max_bytes=100)
     assert items == [
         RawDocument(source=f"{path}:1", text="short"),
@@ -389,12 +394,15 @@ def test_a_new_reader_is_added_by_registering_it(tmp_path: Path, monkeypatch: py
 
     @registry.reader("shout", suffixes=(".shout",), sniff=sniff_shout, order=5)
     def read_shout(source: Input, options: ReadOptions) -> Iterator[Item]:
-        yield RawDocument(source=source.label, text=source.read().decode().upper())
+        yield RawDocument(source=source.label, text=source.read(options.max_bytes).decode().upper())
 
     by_suffix = tmp_path / "a.shout"
     by_suffix.write_text("quiet words", encoding="utf-8")
     by_content = tmp_path / "b"
     by_content.write_text("SHOUT: and more", encoding="utf-8")
-    assert [d.text for d in read(tmp_path) if isinstance(d, RawDocument)] == ["QUIET WORDS", "SHOUT: AND MORE"]
+    assert [d.text for d in read(tmp_path) if isinstance(d, RawDocument)] == [
+        "QUIET WORDS",
+        "SHOUT: AND MORE",
+    ]
     with pytest.raises(ValueError, match="already registered"):
         registry.reader("shout")(read_shout)

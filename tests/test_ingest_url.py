@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -15,7 +16,9 @@ from pourparler.ingest import ReadOptions, read_sources, url
 from pourparler.ingest.registry import Item
 from pourparler.model import Failure, RawDocument
 
-PAGE = b"<!DOCTYPE html><html><head><title>Talks</title></head><body><p>Talks resume in Doha.</p></body></html>"
+PAGE = (
+    b"<!DOCTYPE html><html><head><title>Talks</title></head><body><p>Talks resume in Doha.</p></body></html>"
+)
 FEED = (
     b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
     b"<item><title>One</title><link>https://example.com/1</link><description>First.</description></item>"
@@ -26,8 +29,8 @@ LOCAL = ReadOptions(allow_private=True)
 
 
 class Handler(BaseHTTPRequestHandler):
-    routes: dict[str, Callable[[Handler], None]] = {}
-    hits: list[str] = []
+    routes: ClassVar[dict[str, Callable[[Handler], None]]] = {}
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         self.hits.append(self.path)
@@ -74,6 +77,7 @@ def _stream_forever(handler: Handler) -> None:
 ROUTES: dict[str, Callable[[Handler], None]] = {
     "/article": lambda h: h.reply(PAGE, "text/html; charset=utf-8"),
     "/plain": lambda h: h.reply(b"Talks resume in Doha.\r\n", "text/plain"),
+    "/koi8": lambda h: h.reply("Переговоры продолжаются.".encode("koi8_r"), "text/plain; charset=KOI8-R"),
     "/feed": lambda h: h.reply(FEED, "application/rss+xml"),
     "/xml-feed": lambda h: h.reply(FEED, "text/xml"),
     "/sitemap": lambda h: h.reply(b'<?xml version="1.0"?><urlset></urlset>', "application/xml"),
@@ -130,6 +134,13 @@ def test_plain_text(server: str) -> None:
     assert fetch(f"{server}/plain") == [
         RawDocument(source=f"{server}/plain", text="Talks resume in Doha.\n", url=f"{server}/plain")
     ]
+
+
+def test_declared_charset_of_plain_text(server: str) -> None:
+    [doc] = fetch(f"{server}/koi8")
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "Переговоры продолжаются."
+    assert doc.warnings == []
 
 
 @pytest.mark.parametrize("route", ["/feed", "/xml-feed"])
@@ -194,7 +205,8 @@ def test_private_addresses_are_refused_by_default(server: str) -> None:
     Handler.hits.clear()
     [failure] = fetch(f"{server}/article", ReadOptions())
     assert failure == Failure(
-        f"{server}/article", "refused to fetch it: 127.0.0.1 resolves to a private or local address (127.0.0.1)"
+        f"{server}/article",
+        "refused: 127.0.0.1 resolves to a private or local address (127.0.0.1)",
     )
     assert Handler.hits == []
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip as gzip_module
 import io
 import sys
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -30,7 +32,7 @@ def response(writer: WARCWriter, url: str, body: bytes, content_type: str, statu
 
 
 def build_warc(*, gzip: bool, extra: bool = False) -> tuple[bytes, list[int]]:
-    """A WARC with three HTML responses (and, with `extra`, records the reader must skip); record end offsets."""
+    """A WARC with three HTML responses, and with `extra` records to skip; also each record's end offset."""
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=gzip)
     ends: list[int] = []
@@ -39,16 +41,24 @@ def build_warc(*, gzip: bool, extra: bool = False) -> tuple[bytes, list[int]]:
         ends.append(buffer.tell())
         response(writer, "https://example.com/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")
         ends.append(buffer.tell())
-        response(writer, "https://example.com/gone", b"<html><body>gone</body></html>", "text/html", "404 Not Found")
+        response(
+            writer,
+            "https://example.com/gone",
+            b"<html><body>gone</body></html>",
+            "text/html",
+            "404 Not Found",
+        )
         ends.append(buffer.tell())
     for number in range(1, 4):
-        response(writer, f"https://example.com/article-{number}", page(number).encode(), "text/html; charset=utf-8")
+        response(
+            writer, f"https://example.com/article-{number}", page(number).encode(), "text/html; charset=utf-8"
+        )
         ends.append(buffer.tell())
     return buffer.getvalue(), ends
 
 
-def read(path: Path, **options: object) -> list[Item]:
-    return list(read_sources([str(path)], ReadOptions(**options)))  # type: ignore[arg-type]
+def read(path: Path, **options: Any) -> list[Item]:
+    return list(read_sources([str(path)], ReadOptions(**options)))
 
 
 @pytest.mark.parametrize("gzip", [True, False])
@@ -75,7 +85,9 @@ def test_resource_records_with_html_are_read(tmp_path: Path) -> None:
     writer.write_record(record)
     path = tmp_path / "saved.warc.gz"
     path.write_bytes(buffer.getvalue())
-    assert read(path) == [RawDocument(source=f"{path}#record-1", html=page(7), url="https://example.com/saved")]
+    assert read(path) == [
+        RawDocument(source=f"{path}#record-1", html=page(7), url="https://example.com/saved")
+    ]
 
 
 def test_http_charset_decodes_the_record(tmp_path: Path) -> None:
@@ -99,7 +111,9 @@ def test_truncated_archive_yields_records_before_the_damage(tmp_path: Path, gzip
         RawDocument(source=f"{path}#record-{n}", html=page(n), url=f"https://example.com/article-{n}")
         for n in (1, 2)
     ]
-    assert items[2:] == [Failure(str(path), "archive is truncated or damaged: 2 records read before the damage")]
+    assert items[2:] == [
+        Failure(str(path), "archive is truncated or damaged: 2 records read before the damage")
+    ]
 
 
 @pytest.mark.parametrize("gzip", [True, False])
@@ -120,6 +134,19 @@ def test_every_cut_point_is_either_complete_or_reported(tmp_path: Path, gzip: bo
             assert len(failures) == 1, (cut, items)
 
 
+def test_archive_gzipped_as_a_whole_is_explained(tmp_path: Path) -> None:
+    data, _ = build_warc(gzip=False)
+    path = tmp_path / "whole.warc.gz"
+    path.write_bytes(gzip_module.compress(data))
+    items = read(path)
+    assert items[-1] == Failure(
+        str(path),
+        "the archive is gzipped as a whole, not record by record; 1 record read "
+        "(recompress it with `warcio recompress`)",
+    )
+    assert all(isinstance(item, RawDocument) for item in items[:-1])
+
+
 def test_not_a_warc(tmp_path: Path) -> None:
     path = tmp_path / "fake.warc"
     path.write_text("this is not an archive\n", encoding="utf-8")
@@ -131,12 +158,22 @@ def test_archives_are_exempt_from_the_file_cap_but_records_are_capped(tmp_path: 
     writer = WARCWriter(buffer, gzip=False)
     for number in range(1, 4):
         response(writer, f"https://example.com/{number}", page(number).encode(), "text/html")
-    response(writer, "https://example.com/huge", ("<html><body>" + "x" * 5000 + "</body></html>").encode(), "text/html")
+    response(
+        writer,
+        "https://example.com/huge",
+        ("<html><body>" + "x" * 5000 + "</body></html>").encode(),
+        "text/html",
+    )
     path = tmp_path / "big.warc"
     path.write_bytes(buffer.getvalue())
     assert path.stat().st_size > 3000
     items = read(path, max_bytes=3000)
-    assert [item.source.rsplit("#", 1)[1] for item in items] == ["record-1", "record-2", "record-3", "record-4"]
+    assert [item.source.rsplit("#", 1)[1] for item in items] == [
+        "record-1",
+        "record-2",
+        "record-3",
+        "record-4",
+    ]
     assert items[3] == Failure(f"{path}#record-4", "too large (more than 3 kB)")
 
 

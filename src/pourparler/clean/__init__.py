@@ -65,7 +65,7 @@ def _published(raw, given, page_date, removed, body, today) -> Published:  # typ
         return Published(page_date, "metadata", "the page's metadata")
     for removal in removed:
         if removal.reason == "dateline-meta":
-            date = published_from_line(removal.text)
+            date = published_from_line(removal.text, body)
             if date:
                 return Published(date, "metadata", removal.text)
     return infer_publication_date(body, today=today)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from pourparler.knowledge import actors, anchors
 from pourparler.model import Published
@@ -42,7 +43,7 @@ FUTURE = re.compile(
 )
 _BEFORE_DEADLINE = re.compile(r"\b(?:by|until|before|from|starting)\s+$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|\n|$)")
-_DATELINE = re.compile(rf"^[A-Z][A-Z .'’-]{{2,40}},\s+{_MONTH}\s+(?P<d>\d{{1,2}})\b")
+_DATELINE = re.compile(rf"^[A-Z][A-Z .'’-]{{2,40}},\s+{_MONTH}\s+(?P<d>\d{{1,2}})\b", re.MULTILINE)
 _FORMER = re.compile(r"\b(?:former|ex-|then-|late|previous|erstwhile)\s*$", re.IGNORECASE)
 
 
@@ -55,8 +56,11 @@ class Mention:
     future: bool
 
 
-def published_from_line(line: str) -> str | None:
-    """The date a page's own "Published: ..." line gives, as ISO, if it gives a whole one."""
+def published_from_line(line: str, body: str = "") -> str | None:
+    """The date a page's own "Published: ..." line gives, as ISO, if it gives a whole one.
+
+    A numeric date that reads both ways (11/12/2024) takes the reading whose weekday the body uses.
+    """
     match = ISO_DATE.search(line)
     if match:
         return _iso(int(match["y"]), int(match["m"]), int(match["d"]))
@@ -68,8 +72,13 @@ def published_from_line(line: str) -> str | None:
     if match:
         a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
         year = year + 2000 if year < 100 else year
-        # Day first unless that cannot be a date: pages that write 05/22/2025 are the exception.
-        return _iso(year, b, a) or _iso(year, a, b)
+        day_first, month_first = _iso(year, b, a), _iso(year, a, b)
+        if day_first and month_first and day_first != month_first and body:
+            named = set(_past_weekdays(body, list(_sentences(body))).values())
+            if dt.date.fromisoformat(month_first).strftime("%A") in named - {
+                    dt.date.fromisoformat(day_first).strftime("%A")}:
+                return month_first
+        return day_first or month_first
     return None
 
 
@@ -102,7 +111,7 @@ def infer_publication_date(body: str, *, today: dt.date | None = None) -> Publis
             reasons.append(f"“{weekday_phrase}”")
         return Published(date.isoformat(), "inferred", "; ".join(reasons))
 
-    dateline = _DATELINE.match(body)
+    dateline = _DATELINE.search(body[:1500])
     candidates = [(m, day, mention) for m, day, wd, mention in month_days if not mention.future]
     if dateline:
         mention = Mention(dateline.group(0), 0, False)
@@ -211,42 +220,69 @@ def _from_anchors(body: str, allowed: list[tuple[dt.date | None, dt.date | None]
     return date, phrase, f"{anchor.date.isoformat()} ({anchor.label})"
 
 
-def _role_constraints(body: str) -> tuple[list[tuple[dt.date | None, dt.date | None]], list[str]]:
-    """Date ranges implied by people named in a role ("President Donald Trump"), with the words."""
-    allowed: list[tuple[dt.date | None, dt.date | None]] = [(None, None)]
-    evidence: list[str] = []
+@dataclass(frozen=True, slots=True)
+class _RoleCue:
+    cue: str
+    ranges: list[tuple[dt.date | None, dt.date | None]]
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+@cache
+def _role_cues() -> tuple[re.Pattern[str], dict[str, tuple[str, list[_RoleCue]]]]:
+    """One pattern for every name of a person with dated roles, and each name's role cues."""
+    by_name: dict[str, tuple[str, list[_RoleCue]]] = {}
     for actor in actors():
         dated = [r for r in actor.roles if r.cues and (r.start or r.end)]
         if not dated:
             continue
-        names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
-        name_re = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+        cues = []
         for cue in sorted({c for r in dated for c in r.cues}, key=len, reverse=True):
-            phrase = _role_phrase(body, name_re, cue)
+            cue_re = re.escape(cue).replace(r"\ ", r"\s+")
+            cues.append(_RoleCue(
+                cue,
+                [(r.start, r.end) for r in dated if cue in r.cues],
+                re.compile(rf"\b{cue_re}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$"),
+                re.compile(rf"^(?:’s|'s)?,\s+(?:the\s+)?(?:[\w.'’-]+\s+){{0,6}}?{cue_re}\b"),
+            ))
+        for name in (actor.name, *actor.aliases):
+            by_name.setdefault(name, (actor.id, cues))
+    names = sorted(by_name, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"), by_name
+
+
+def _role_constraints(body: str) -> tuple[list[tuple[dt.date | None, dt.date | None]], list[str]]:
+    """Date ranges implied by people named in a role ("President Donald Trump"), with the words."""
+    allowed: list[tuple[dt.date | None, dt.date | None]] = [(None, None)]
+    evidence: list[str] = []
+    pattern, by_name = _role_cues()
+    done: set[str] = set()
+    for match in pattern.finditer(body):
+        actor_id, cues = by_name[match.group(0)]
+        if actor_id in done:
+            continue
+        for cue in cues:
+            phrase = _role_phrase(body, match, cue)
             if phrase is None:
                 continue
-            ranges = [(r.start, r.end) for r in dated if cue in r.cues]
-            narrowed = _intersect(allowed, ranges)
+            done.add(actor_id)
+            narrowed = _intersect(allowed, cue.ranges)
             if narrowed and narrowed != allowed:
                 allowed = narrowed
-                evidence.append(f"“{phrase}” ({_describe(ranges)})")
+                evidence.append(f"“{phrase}” ({_describe(cue.ranges)})")
             break
     return allowed, evidence
 
 
-def _role_phrase(body: str, name_re: re.Pattern[str], cue: str) -> str | None:
-    cue_re = re.escape(cue).replace(r"\ ", r"\s+")
-    before = re.compile(rf"\b{cue_re}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$")
-    after = re.compile(rf"^(?:’s|'s)?,\s+(?:the\s+)?(?:[\w.'’-]+\s+){{0,6}}?{cue_re}\b")
-    for match in name_re.finditer(body):
-        head = body[max(0, match.start() - 80) : match.start()]
-        found = before.search(head)
-        if found and not _FORMER.search(head[: found.start()]):
-            return (head[found.start() :] + match.group(0)).strip()
-        tail = body[match.end() : match.end() + 120].split("\n", 1)[0]
-        found = after.match(tail)
-        if found and not re.search(r"\b(?:former|ex-|then-)", found.group(0), re.IGNORECASE):
-            return (match.group(0) + found.group(0)).strip()
+def _role_phrase(body: str, match: re.Match[str], cue: _RoleCue) -> str | None:
+    head = body[max(0, match.start() - 80) : match.start()]
+    found = cue.before.search(head)
+    if found and not _FORMER.search(head[: found.start()]):
+        return (head[found.start() :] + match.group(0)).strip()
+    tail = body[match.end() : match.end() + 120].split("\n", 1)[0]
+    found = cue.after.match(tail)
+    if found and not re.search(r"\b(?:former|ex-|then-)", found.group(0), re.IGNORECASE):
+        return (match.group(0) + found.group(0)).strip()
     return None
 
 

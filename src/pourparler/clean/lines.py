@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from pourparler.knowledge import BoilerplateRule, boilerplate_rules, function_words, known_outlet
 from pourparler.model import Removal
@@ -252,16 +253,23 @@ def _same_text(a: str, b: str) -> bool:
 
 def _script_of(text: str) -> str:
     """The writing system most of a text's letters belong to ("LATIN", "HEBREW", ...), or ""."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            script = name.split(" ", 1)[0] if name else ""
-            counts[script] = counts.get(script, 0) + 1
-    if not counts:
+    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTER.findall(text))}
+    for ch in _OTHER_LETTER.findall(text):
+        script = _char_script(ch)
+        counts[script] = counts.get(script, 0) + 1
+    if not any(counts.values()):
         return ""
     script, n = max(counts.items(), key=lambda kv: kv[1])
     return script if n >= 0.6 * sum(counts.values()) else ""
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_OTHER_LETTER = re.compile(r"[^\x00-\x7f\W\d_]")
+
+
+@cache
+def _char_script(ch: str) -> str:
+    return unicodedata.name(ch, "").split(" ", 1)[0]
 
 
 def _main_script(lines: list[str]) -> str:

@@ -12,19 +12,20 @@ from pourparler.ingest.registry import ReadOptions
 from pourparler.ingest.sources import read_path, read_stdin
 from pourparler.model import Failure, RawDocument
 
-__all__ = ["ReadOptions", "decode_bytes", "read_sources"]
-
-_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
-
+__all__ = ["DEFAULT_OPTIONS", "ReadOptions", "decode_bytes", "read_sources"]
 
 DEFAULT_OPTIONS = ReadOptions()
+_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
 def read_sources(
     sources: Iterable[str], options: ReadOptions = DEFAULT_OPTIONS
 ) -> Iterator[RawDocument | Failure]:
-    """Each source is a path (file or directory, recursive, sorted, hidden files skipped), '-' for stdin,
-    or an http(s):// URL."""
+    """Read every source, yielding documents, and a Failure for each input that cannot be read.
+
+    Each source is a path (file or directory, recursive, sorted, hidden files skipped), '-' for stdin,
+    or an http(s):// URL.
+    """
     for source in sources:
         scheme = _URL_SCHEME.match(source)
         if source == "-":

@@ -46,6 +46,22 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _ESCAPED_BYTES = re.compile("[\udc80-\udcff]")
+# What browsers actually use for these labels (WHATWG Encoding Standard): pages labelled Latin-1 or ASCII
+# are written in windows-1252, and a UTF-16 label inside bytes we could read as ASCII is wrong.
+_LABEL_OVERRIDES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+}
 _BINARY_SHARE = 0.01
 _SAMPLE = 256 * 1024
 
@@ -136,6 +152,17 @@ def codec_label(encoding: str) -> str:
     if name.startswith("iso8859-"):
         return "iso-8859-" + name[len("iso8859-") :]
     return name
+
+
+def encoding_for_label(label: str) -> str | None:
+    """The Python codec for a charset label from a header or a page, as browsers read it; None if unknown."""
+    label = label.strip().strip("\"'").lower()
+    label = _LABEL_OVERRIDES.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return "utf-8" if name in ("utf-8", "utf-8-sig") else name
 
 
 def _decode_with_bom(data: bytes) -> str | None:

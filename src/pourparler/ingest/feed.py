@@ -15,6 +15,7 @@ from pourparler.model import Failure, RawDocument
 
 _PREAMBLE = re.compile(r"(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>|\s+)*", re.DOTALL | re.IGNORECASE)
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+_XML_POSITION = re.compile(r"^<unknown>:(\d+):\d+: ")
 _TAG = re.compile(r"<[^>]*>")
 _PLAIN_TYPES = ("text/plain", "text")
 
@@ -36,7 +37,7 @@ def sniff_feed(head: bytes) -> bool:
 def read_feed(source: Input, options: ReadOptions) -> Iterator[Item]:
     import feedparser
 
-    data = source.read()
+    data = source.read(options.max_bytes)
     if not data.strip():
         raise InputError(EMPTY)
     headers = {"content-type": f"application/xml; charset={source.charset}"} if source.charset else None
@@ -45,7 +46,9 @@ def read_feed(source: Input, options: ReadOptions) -> Iterator[Item]:
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):
-            problem = " ".join(str(parsed.get("bozo_exception", "")).split())[:120]
+            problem = _XML_POSITION.sub(
+                r"line \1: ", " ".join(str(parsed.get("bozo_exception", "")).split())
+            )[:120]
             raise InputError(f"not a valid RSS or Atom feed ({problem})" if problem else "not a valid feed")
         raise InputError("the feed has no entries")
     outlet = _text(parsed.get("feed", {}).get("title"))

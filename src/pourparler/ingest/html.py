@@ -8,7 +8,15 @@ from collections.abc import Iterator
 
 from pourparler.errors import InputError
 from pourparler.ingest import registry
-from pourparler.ingest.decode import BINARY, EMPTY, codec_label, decode_bytes, looks_binary, peek_text
+from pourparler.ingest.decode import (
+    BINARY,
+    EMPTY,
+    codec_label,
+    decode_bytes,
+    encoding_for_label,
+    looks_binary,
+    peek_text,
+)
 from pourparler.ingest.registry import Input, Item, ReadOptions
 from pourparler.model import RawDocument
 
@@ -17,23 +25,6 @@ _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.IGNORE
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([-\w.:]+)""", re.IGNORECASE)
 _PRESCAN_BYTES = 8192
-
-# What browsers actually use for these labels (WHATWG Encoding Standard): pages labelled Latin-1 or ASCII
-# are written in windows-1252, and a UTF-16 label inside bytes we could read as ASCII is wrong.
-_LABEL_OVERRIDES = {
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "l1": "cp1252",
-    "ascii": "cp1252",
-    "us-ascii": "cp1252",
-    "iso-8859-9": "cp1254",
-    "tis-620": "cp874",
-    "utf-16": "utf-8",
-    "utf-16le": "utf-8",
-    "utf-16be": "utf-8",
-}
 
 
 def sniff_html(head: bytes) -> bool:
@@ -52,7 +43,7 @@ def sniff_html(head: bytes) -> bool:
     order=30,
 )
 def read_html(source: Input, options: ReadOptions) -> Iterator[Item]:
-    html, warnings = decode_html(source.read(), source.charset)
+    html, warnings = decode_html(source.read(options.max_bytes), source.charset)
     yield RawDocument(source=source.label, html=html, url=source.url, warnings=warnings)
 
 
@@ -77,7 +68,7 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, list[str
     for label, who in ((declared, "the server"), (_meta_charset(data), "the page")):
         if not label:
             continue
-        encoding = _encoding_for_label(label)
+        encoding = encoding_for_label(label)
         if encoding is None:
             warnings.append(f"{who} declares an unknown charset {label!r}")
             continue
@@ -101,13 +92,3 @@ def _meta_charset(data: bytes) -> str | None:
     head = data[:_PRESCAN_BYTES]
     found = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     return found.group(1).decode("ascii", "replace") if found else None
-
-
-def _encoding_for_label(label: str) -> str | None:
-    label = label.strip().lower()
-    label = _LABEL_OVERRIDES.get(label, label)
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    return "utf-8" if name in ("utf-8", "utf-8-sig") else name

@@ -39,16 +39,15 @@ class Input:
     data: bytes | None = None
     url: str | None = None  # the final URL, for fetched pages
     charset: str | None = None  # the charset the transport declared (HTTP Content-Type)
-    max_bytes: int = DEFAULT_MAX_BYTES
 
-    def read(self) -> bytes:
+    def read(self, max_bytes: int) -> bytes:
         """The whole content, refusing more than max_bytes (a file may have grown since it was measured)."""
         if self.data is None:
             assert self.path is not None
             with self.path.open("rb") as stream:
-                data = stream.read(self.max_bytes + 1)
-            if len(data) > self.max_bytes:
-                raise InputError(f"too large (more than {describe_limit(self.max_bytes)})")
+                data = stream.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise InputError(f"too large (more than {describe_limit(max_bytes)})")
             self.data = data
         return self.data
 
@@ -162,7 +161,6 @@ def sniff(head: bytes, *, allow_fallback: bool = True) -> Reader | None:
 
 def run(chosen: Reader, source: Input, options: ReadOptions) -> Iterator[Item]:
     """Apply a reader, turning a failure of the whole input into one Failure so that a batch goes on."""
-    source.max_bytes = options.max_bytes
     try:
         yield from chosen.read(source, options)
     except InputError as error:

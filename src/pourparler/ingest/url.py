@@ -119,9 +119,9 @@ def _check_url(url: str, options: ReadOptions, *, redirected: bool) -> httpx.URL
         target = httpx.URL(url)
     except httpx.InvalidURL as error:
         raise InputError(f"not a valid URL ({error})") from None
-    what = f"follow a redirect to {url}" if redirected else "fetch it"
+    what = f"refused to follow a redirect to {url}" if redirected else "refused"
     if target.scheme not in SCHEMES:
-        raise InputError(f"refused to {what}: only http and https URLs are fetched")
+        raise InputError(f"{what}: only http and https URLs are fetched")
     if not target.host:
         raise InputError("not a valid URL (no host name)")
     host = target.raw_host.decode("ascii")
@@ -136,9 +136,7 @@ def _check_url(url: str, options: ReadOptions, *, redirected: bool) -> httpx.URL
     if not options.allow_private:
         refused = [address for address in addresses if is_forbidden(address)]
         if refused:
-            raise InputError(
-                f"refused to {what}: {target.host} resolves to a private or local address ({refused[0]})"
-            )
+            raise InputError(f"{what}: {target.host} resolves to a private or local address ({refused[0]})")
     return target
 
 

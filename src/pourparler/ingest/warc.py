@@ -105,7 +105,7 @@ def _document(record: Any, label: str, options: ReadOptions) -> Item | None:
     try:
         payload = _quietly(lambda: record.content_stream().read(options.max_bytes + 1))
     except Exception as error:  # a damaged HTTP body (bad chunking, bad gzip) spoils this record only
-        return Failure(label, f"cannot decode the HTTP body ({_short(error)})")
+        return Failure(label, f"cannot decode the HTTP body ({type(error).__name__})")
     if len(payload) > options.max_bytes:
         return Failure(label, f"too large (more than {describe_limit(options.max_bytes)})")
     url = record.rec_headers.get_header("WARC-Target-URI") or None
@@ -135,23 +135,14 @@ def _has_more_than_blank_lines(source: Input, offset: int) -> bool:
 
 
 def _damaged(label: str, complete: int, error: BaseException | None) -> Failure:
+    records = f"{complete} record{'s' if complete != 1 else ''}"
     if error is not None and "non-chunked gzip" in str(error):
         return Failure(
             label,
-            f"the archive is gzipped as a whole, not record by record; {complete} record"
-            f"{'s' if complete != 1 else ''} read (recompress it with `warcio recompress`)",
+            f"the archive is gzipped as a whole, not record by record; {records} read "
+            "(recompress it with `warcio recompress`)",
         )
-    detail = f" ({_short(error)})" if error is not None else ""
-    return Failure(
-        label,
-        f"archive is truncated or damaged: {complete} record{'s' if complete != 1 else ''} "
-        f"read before the damage{detail}",
-    )
-
-
-def _short(error: BaseException) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text if len(text) <= 120 else text[:117] + "..."
+    return Failure(label, f"archive is truncated or damaged: {records} read before the damage")
 
 
 def _quietly(action: Callable[[], _T]) -> _T:
