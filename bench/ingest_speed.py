@@ -43,8 +43,10 @@ def bench_text(paths: list[Path], folder: Path) -> tuple[float, float]:
     for path in paths:
         body = path.read_bytes().decode("utf-8")
         with con:
-            con.execute("insert or ignore into documents values (?, ?)",
-                        (hashlib.sha256(body.encode()).hexdigest(), body))
+            con.execute(
+                "insert or ignore into documents values (?, ?)",
+                (hashlib.sha256(body.encode()).hexdigest(), body),
+            )
     con.close()
     baseline = len(paths) / (time.perf_counter() - started)
 
@@ -62,13 +64,21 @@ def bench_html(n: int) -> tuple[float, float]:
 
     pages = []
     for i, path in enumerate(sorted(GOLD.glob("*.txt"))[: max(1, n)]):
-        paragraphs = "".join(f"<p>{line}</p>" for line in path.read_text(encoding="utf-8").splitlines() if line)
-        pages.append(f"<html><head><title>Story {i}</title></head><body><nav>Home | World</nav>"
-                     f"<article>{paragraphs}</article><footer>© 2025 Example</footer></body></html>")
+        paragraphs = "".join(
+            f"<p>{line}</p>" for line in path.read_text(encoding="utf-8").splitlines() if line
+        )
+        pages.append(
+            f"<html><head><title>Story {i}</title></head><body><nav>Home | World</nav>"
+            f"<article>{paragraphs}</article><footer>© 2025 Example</footer></body></html>"
+        )
     started = time.perf_counter()
     for page in pages:
-        trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
-                                    date_extraction_params={"extensive_search": False})
+        trafilatura.bare_extraction(
+            page,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params={"extensive_search": False},
+        )
     baseline = len(pages) / (time.perf_counter() - started)
     started = time.perf_counter()
     for i, page in enumerate(pages):
@@ -85,11 +95,15 @@ def main() -> None:
         folder = Path(tmp)
         paths = write_corpus(folder, args.docs)
         ours, baseline = bench_text(paths, folder)
-        print(f"pasted text, {len(paths)} documents: pourparler ingest {ours:.0f} docs/s; "
-              f"read+hash+insert baseline {baseline:.0f} docs/s; ratio {ours / baseline:.3f}")
+        print(
+            f"pasted text, {len(paths)} documents: pourparler ingest {ours:.0f} docs/s; "
+            f"read+hash+insert baseline {baseline:.0f} docs/s; ratio {ours / baseline:.3f}"
+        )
     ours, baseline = bench_html(20)
-    print(f"HTML, 20 pages: pourparler clean {ours:.0f} docs/s; trafilatura alone {baseline:.0f} docs/s; "
-          f"ratio {ours / baseline:.3f}")
+    print(
+        f"HTML, 20 pages: pourparler clean {ours:.0f} docs/s; trafilatura alone {baseline:.0f} docs/s; "
+        f"ratio {ours / baseline:.3f}"
+    )
 
 
 if __name__ == "__main__":

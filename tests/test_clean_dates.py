@@ -19,12 +19,16 @@ def test_page_date_lines():
 
 def test_ambiguous_numeric_date_follows_the_weekdays_of_the_text():
     assert published_from_line("11/12/2024") == "2024-12-11"
-    assert published_from_line("11/12/2024", "Workers walked out early Tuesday, the union said.") == "2024-11-12"
+    assert (
+        published_from_line("11/12/2024", "Workers walked out early Tuesday, the union said.") == "2024-11-12"
+    )
 
 
 def test_days_counted_from_an_anchor_snap_to_the_weekday_the_text_names():
-    body = ("The army said on Wednesday that the hostages had been moved. "
-            "Their families said the ordeal has lasted 400 days.")
+    body = (
+        "The army said on Wednesday that the hostages had been moved. "
+        "Their families said the ordeal has lasted 400 days."
+    )
     published = infer_publication_date(body, today=TODAY)
     # 2023-10-07 + 400 days is Sunday 2024-11-10; no Wednesday lies within the counting slack around it.
     assert published.basis == "inferred"
@@ -39,8 +43,10 @@ def test_ordinal_day_of_the_war():
 
 
 def test_month_day_takes_its_year_from_a_role_with_a_recent_start():
-    body = ("Negotiators left Muscat on March 3 after talks mediated by Steve Witkoff, "
-            "President Donald Trump's special envoy, officials said.")
+    body = (
+        "Negotiators left Muscat on March 3 after talks mediated by Steve Witkoff, "
+        "President Donald Trump's special envoy, officials said."
+    )
     published = infer_publication_date(body, today=TODAY)
     assert published.date == "2025-03-03"
     assert "Witkoff" in (published.evidence or "")
@@ -52,19 +58,23 @@ def test_month_day_without_year_evidence_is_unknown():
 
 
 def test_former_office_holders_give_no_role_evidence():
-    body = ("Negotiators met on June 2 in Istanbul. Former President Donald Trump's envoy was not present, "
-            "officials said.")
+    body = (
+        "Negotiators met on June 2 in Istanbul. Former President Donald Trump's envoy was not present, "
+        "officials said."
+    )
     assert infer_publication_date(body, today=TODAY).date is None
 
 
 def test_future_dates_are_not_publication_evidence():
-    body = ("Steve Witkoff, President Donald Trump's envoy, said the two sides will meet again on December 12.")
+    body = "Steve Witkoff, President Donald Trump's envoy, said the two sides will meet again on December 12."
     assert infer_publication_date(body, today=TODAY).date is None
 
 
 def test_wire_dateline_is_the_article_date():
-    body = ("KYIV, Feb 5 (Reuters) - Ukraine and Russia swapped prisoners on Wednesday, "
-            "U.S. President Donald Trump's envoy Keith Kellogg said.")
+    body = (
+        "KYIV, Feb 5 (Reuters) - Ukraine and Russia swapped prisoners on Wednesday, "
+        "U.S. President Donald Trump's envoy Keith Kellogg said."
+    )
     published = infer_publication_date(body, today=TODAY)
     assert published.date == "2025-02-05"
 

@@ -98,9 +98,11 @@ def test_prose_that_mentions_furniture_words_is_kept():
 
 
 def test_spanish_caption_in_english_article_is_removed():
-    text = ("Talks resume in Havana\nThe government and the rebels met again on Monday, officials said.\n"
-            "El jefe negociador del Gobierno y el comandante de la guerrilla en La Habana\n"
-            "Both sides agreed to extend the ceasefire by six months.\n")
+    text = (
+        "Talks resume in Havana\nThe government and the rebels met again on Monday, officials said.\n"
+        "El jefe negociador del Gobierno y el comandante de la guerrilla en La Habana\n"
+        "Both sides agreed to extend the ceasefire by six months.\n"
+    )
     cleaned = clean_lines(text)
     assert [r.reason for r in cleaned.removed] == ["caption"]
 

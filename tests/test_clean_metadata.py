@@ -32,8 +32,10 @@ def test_outlet_from_the_url_domain():
 
 
 def test_cited_sources_are_media_not_people():
-    body = ("The army pulled back, Interfax reported. A commander, citing security concerns, declined to comment. "
-            "The talks stalled, according to Al Jazeera.")
+    body = (
+        "The army pulled back, Interfax reported. A commander, citing security concerns, declined to comment. "
+        "The talks stalled, according to Al Jazeera."
+    )
     assert find_cited_sources(body, [], None) == ["Interfax", "Al Jazeera"]
 
 
@@ -43,9 +45,11 @@ def test_wire_credits_name_relayed_agencies():
 
 
 def test_clean_pasted_text_fills_the_document():
-    text = ("Port strike ends as union accepts 62% raise\nBy Ana Ruiz\n"
-            "Dockworkers on Thursday accepted a six-year contract, union leaders said.\n"
-            "Follow Harbor Times on Facebook\n")
+    text = (
+        "Port strike ends as union accepts 62% raise\nBy Ana Ruiz\n"
+        "Dockworkers on Thursday accepted a six-year contract, union leaders said.\n"
+        "Follow Harbor Times on Facebook\n"
+    )
     doc = clean(RawDocument(source="x.txt", text=text), today=dt.date(2026, 1, 1))
     assert doc.title == "Port strike ends as union accepts 62% raise"
     assert doc.byline == ["Ana Ruiz"]
@@ -71,7 +75,8 @@ def test_given_date_wins_over_metadata_and_inference():
 def test_html_page_goes_through_extraction():
     paragraphs = "".join(
         f"<p>Negotiators from both sides met again in Geneva on day {i} and said progress was slow but real, "
-        f"according to diplomats who attended the closed session.</p>" for i in range(1, 6)
+        f"according to diplomats who attended the closed session.</p>"
+        for i in range(1, 6)
     )
     html = (
         "<html><head><title>Talks inch forward | Geneva Post</title>"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import subprocess
@@ -33,8 +32,13 @@ Follow Harbor Times on Facebook | Twitter
 def run(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "POURPARLER_DB": str(cwd / "store.db")}
     return subprocess.run(
-        [*EXE, *args], cwd=cwd, input=stdin.decode() if stdin else None, capture_output=True, text=True,
-        env=env, timeout=120,
+        [*EXE, *args],
+        cwd=cwd,
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
@@ -85,7 +89,9 @@ def test_bad_inputs_each_get_one_line_and_the_rest_is_stored(tmp_path, article):
     (bad / "empty.txt").write_bytes(b"")
     with open(bad / "huge.txt", "wb") as f:
         f.truncate(50_000_000)
-    (bad / "latin1.txt").write_bytes(ARTICLE.replace("leaders said", "leaders said in Bahía Blanca").encode("cp1252"))
+    (bad / "latin1.txt").write_bytes(
+        ARTICLE.replace("leaders said", "leaders said in Bahía Blanca").encode("cp1252")
+    )
     (bad / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     (bad / "feed.jsonl").write_text(
         json.dumps({"text": ARTICLE.replace("Tuesday", "Monday"), "outlet": "Harbor Times"}) + "\n{not json\n"
@@ -112,10 +118,15 @@ def test_stdin_is_read(tmp_path):
 def test_given_publication_date_and_bad_date_message(tmp_path, article):
     result = run("analyze", str(article), "--json", "--published", "2024-09-30", cwd=tmp_path)
     assert json.loads(result.stdout)["documents"][0]["published"] == {
-        "date": "2024-09-30", "basis": "given", "evidence": "given by the user"}
+        "date": "2024-09-30",
+        "basis": "given",
+        "evidence": "given by the user",
+    }
     result = run("analyze", str(article), "--published", "30/09/2024", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.strip() == "pourparler: --published '30/09/2024' is not a date; write it as YYYY-MM-DD"
+    assert (
+        result.stderr.strip() == "pourparler: --published '30/09/2024' is not a date; write it as YYYY-MM-DD"
+    )
 
 
 def test_eval_scores_the_gold_set_above_floors(tmp_path):
@@ -133,9 +144,25 @@ def test_the_seed_checks_of_this_stage_pass():
     checks = SHARED / "checks" / "seeds.py"
     if not checks.exists():
         pytest.skip("../shared is not beside the repository")
-    result = subprocess.run([sys.executable, str(checks)], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"})
+    result = subprocess.run(
+        [sys.executable, str(checks)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"},
+    )
     failed = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
-    owned = ("output matches", "both seeds analysed", "ynet body", "ynet removed", "ynet title", "ynet outlet", "caliber byline",
-             "caliber outlet", "publication date", "valid offsets")
+    owned = (
+        "output matches",
+        "both seeds analysed",
+        "ynet body",
+        "ynet removed",
+        "ynet title",
+        "ynet outlet",
+        "caliber byline",
+        "caliber outlet",
+        "publication date",
+        "valid offsets",
+    )
     assert not [f for f in failed if any(o in f for o in owned)], result.stdout

@@ -206,7 +206,8 @@ def test_private_addresses_are_refused_by_default(server: str) -> None:
     [failure] = fetch(f"{server}/article", ReadOptions())
     assert failure == Failure(
         f"{server}/article",
-        "refused: 127.0.0.1 resolves to a private or local address (127.0.0.1)",
+        "refused: 127.0.0.1 resolves to a private or local address (127.0.0.1); "
+        "pass --allow-private to fetch it anyway",
     )
     assert Handler.hits == []
 

@@ -35,7 +35,9 @@ Sources = Annotated[
 ]
 Db = Annotated[
     str | None,
-    typer.Option("--db", help="Store: a SQLite path or a database URL [default: $POURPARLER_DB or pourparler.db]."),
+    typer.Option(
+        "--db", help="Store: a SQLite path or a database URL [default: $POURPARLER_DB or pourparler.db]."
+    ),
 ]
 PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) to use for every input.")
@@ -76,8 +78,12 @@ def analyze(
 
     docs: list[Document] = []
     failed = 0
-    for item in documents(sources, _read_options(allow_private, max_mb), published=_iso_date(published),
-                          strict=_settings["debug"]):
+    for item in documents(
+        sources,
+        _read_options(allow_private, max_mb),
+        published=_iso_date(published),
+        strict=_settings["debug"],
+    ):
         if isinstance(item, Document):
             docs.append(item)
         else:
@@ -111,24 +117,35 @@ def ingest(
 
     counts = {"stored": 0, "known": 0, "failed": 0}
     started = time.perf_counter()
-    with Store(db) as store, Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingesting[/]"),
-        BarColumn(bar_width=None),
-        TextColumn("{task.fields[stored]} stored · {task.fields[known]} known · {task.fields[failed]} failed"),
-        TimeElapsedColumn(),
-        console=_console(stderr=True),
-        transient=True,
-    ) as progress:
-        task = progress.add_task("ingest", total=None, **counts)
-        for item in documents(sources, _read_options(allow_private, max_mb), published=_iso_date(published),
-                              strict=_settings["debug"]):
+    with (
+        Store(db) as store,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingesting[/]"),
+            BarColumn(bar_width=None),
+            TextColumn(
+                "{task.fields[stored]} stored · {task.fields[known]} known · {task.fields[failed]} failed"
+            ),
+            TimeElapsedColumn(),
+            console=_console(stderr=True),
+            transient=True,
+        ) as progress,
+    ):
+        task = progress.add_task("ingest", total=None, stored=0, known=0, failed=0)
+        for item in documents(
+            sources,
+            _read_options(allow_private, max_mb),
+            published=_iso_date(published),
+            strict=_settings["debug"],
+        ):
             if isinstance(item, Document):
                 counts["stored" if store.add(item) else "known"] += 1
             else:
                 counts["failed"] += 1
                 progress.console.print(f"pourparler: {item}", markup=False, highlight=False, soft_wrap=True)
-            progress.update(task, advance=1, **counts)
+            progress.update(
+                task, advance=1, stored=counts["stored"], known=counts["known"], failed=counts["failed"]
+            )
     elapsed = time.perf_counter() - started
     total = sum(counts.values())
     _console(stderr=True).print(
@@ -156,18 +173,30 @@ def list_documents(
         total = store.count()
     table = Table(title=f"{total} documents" + (f" (newest {len(rows)})" if total > len(rows) else ""))
     for column in ("id", "outlet", "published", "basis", "title", "words"):
-        table.add_column(column, justify="right" if column == "words" else "left")
+        table.add_column(
+            column,
+            justify="right" if column == "words" else "left",
+            no_wrap=True,
+            overflow="ellipsis",
+            ratio=1 if column == "title" else None,
+        )
     for row in rows:
         table.add_row(
-            row.id[:12], row.outlet or "–", row.published_date or "–", row.published_basis,
-            row.title or "–", str(row.words),
+            row.id[:12],
+            row.outlet or "–",
+            row.published_date or "–",
+            row.published_basis,
+            row.title or "–",
+            str(row.words),
         )
     _console().print(table)
 
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Folder of gold articles (NAME.txt + NAME.yaml).")] = Path("tests/gold"),
+    gold: Annotated[Path, typer.Argument(help="Folder of gold articles (NAME.txt + NAME.yaml).")] = Path(
+        "tests/gold"
+    ),
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score pourparler against annotated articles: precision, recall and F1 per component."""
@@ -217,7 +246,8 @@ def _print_summary(console: Console, doc: Document) -> None:
         + (f" · citing {_escape(', '.join(doc.cites))}" if doc.cites else "")
         + (f" · by {_escape(', '.join(doc.byline))}" if doc.byline else ""),
         f"published: {when}" + (f" — {_escape(published.evidence)}" if published.evidence else ""),
-        f"{doc.words} words in {len(doc.paragraphs)} paragraphs · {len(doc.removed)} boilerplate lines removed",
+        f"{doc.words} words in {len(doc.paragraphs)} paragraphs · "
+        f"{len(doc.removed)} boilerplate lines removed",
         *(f"[yellow]warning: {_escape(w)}[/]" for w in doc.warnings),
     ]
     console.print(Panel("\n".join(x for x in lines if x), title=_escape(doc.source), title_align="left"))

@@ -38,7 +38,9 @@ def documents(
         except Exception as exc:  # one broken article must not stop a batch
             if strict:
                 raise
-            yield Failure(item.source, f"could not be processed ({type(exc).__name__}: {exc}); please report this")
+            yield Failure(
+                item.source, f"could not be processed ({type(exc).__name__}: {exc}); please report this"
+            )
 
 
 def analyse(docs: list[Document]) -> Analysis:

@@ -10,7 +10,7 @@ from pourparler.clean.lines import clean_lines
 from pourparler.clean.metadata import find_cited_sources, find_outlet
 from pourparler.errors import InputError
 from pourparler.knowledge import known_outlet
-from pourparler.model import Document, Published, RawDocument
+from pourparler.model import Document, Published, RawDocument, Removal
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -56,7 +56,14 @@ def clean(raw: RawDocument, *, published: str | None = None, today: dt.date | No
     )
 
 
-def _published(raw, given, page_date, removed, body, today) -> Published:  # type: ignore[no-untyped-def]
+def _published(
+    raw: RawDocument,
+    given: str | None,
+    page_date: str | None,
+    removed: list[Removal],
+    body: str,
+    today: dt.date | None,
+) -> Published:
     if given:
         return Published(given, "given", "given by the user")
     if raw.published:

@@ -15,9 +15,18 @@ MONTHS = {
     name: i + 1
     for i, names in enumerate(
         [
-            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
-            ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sep", "Sept"),
-            ("October", "Oct"), ("November", "Nov"), ("December", "Dec"),
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sep", "Sept"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
         ]
     )
     for name in names
@@ -34,8 +43,11 @@ MONTH_DAY = re.compile(
 )
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)?\d{2})\b")
-WEEKDAY_MENTION = re.compile(r"\b(?P<mod>(?:last|next|this|coming|on|early|late|since|until|by)\s+)?(?P<wd>"
-                             + "|".join(WEEKDAYS) + r")\b")
+WEEKDAY_MENTION = re.compile(
+    r"\b(?P<mod>(?:last|next|this|coming|on|early|late|since|until|by)\s+)?(?P<wd>"
+    + "|".join(WEEKDAYS)
+    + r")\b"
+)
 FUTURE = re.compile(
     r"\b(?:will|won't|shall|is\s+(?:set|due|expected|scheduled)\s+to|are\s+(?:set|due|expected|scheduled)\s+to|"
     r"scheduled\s+for|planned\s+for|deadline|upcoming|next)\b",
@@ -76,7 +88,8 @@ def published_from_line(line: str, body: str = "") -> str | None:
         if day_first and month_first and day_first != month_first and body:
             named = set(_past_weekdays(body, list(_sentences(body))).values())
             if dt.date.fromisoformat(month_first).strftime("%A") in named - {
-                    dt.date.fromisoformat(day_first).strftime("%A")}:
+                dt.date.fromisoformat(day_first).strftime("%A")
+            }:
                 return month_first
         return day_first or month_first
     return None
@@ -195,9 +208,9 @@ def _snap_to_weekday(
     return date, None
 
 
-def _from_anchors(body: str, allowed: list[tuple[dt.date | None, dt.date | None]]) -> (
-    tuple[dt.date, str, str] | None
-):
+def _from_anchors(
+    body: str, allowed: list[tuple[dt.date | None, dt.date | None]]
+) -> tuple[dt.date, str, str] | None:
     knowledge = anchors()
     scored = [(sum(len(p.findall(body)) for p in a.context), a) for a in knowledge.anchors]
     scored = [(s, a) for s, a in scored if s > 0]
@@ -239,12 +252,14 @@ def _role_cues() -> tuple[re.Pattern[str], dict[str, tuple[str, list[_RoleCue]]]
         cues = []
         for cue in sorted({c for r in dated for c in r.cues}, key=len, reverse=True):
             cue_re = re.escape(cue).replace(r"\ ", r"\s+")
-            cues.append(_RoleCue(
-                cue,
-                [(r.start, r.end) for r in dated if cue in r.cues],
-                re.compile(rf"\b{cue_re}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$"),
-                re.compile(rf"^(?:’s|'s)?,\s+(?:the\s+)?(?:[\w.'’-]+\s+){{0,6}}?{cue_re}\b"),
-            ))
+            cues.append(
+                _RoleCue(
+                    cue,
+                    [(r.start, r.end) for r in dated if cue in r.cues],
+                    re.compile(rf"\b{cue_re}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$"),
+                    re.compile(rf"^(?:’s|'s)?,\s+(?:the\s+)?(?:[\w.'’-]+\s+){{0,6}}?{cue_re}\b"),
+                )
+            )
         for name in (actor.name, *actor.aliases):
             by_name.setdefault(name, (actor.id, cues))
     names = sorted(by_name, key=len, reverse=True)
@@ -313,7 +328,10 @@ def _within(date: dt.date, allowed: list[tuple[dt.date | None, dt.date | None]])
 
 
 def _year_for(
-    month: int, day: int, weekday: str | None, allowed: list[tuple[dt.date | None, dt.date | None]],
+    month: int,
+    day: int,
+    weekday: str | None,
+    allowed: list[tuple[dt.date | None, dt.date | None]],
     today: dt.date,
 ) -> int | None:
     """The year of a month-day the text gives without one, when the other evidence fixes it."""

@@ -27,11 +27,11 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
         include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if result is None or not (result.text or "").strip():
+    if result is None or isinstance(result, dict) or not (result.text or "").strip():
         return None
     authors = [a.strip() for a in (result.author or "").split(";") if a.strip()]
     return ExtractedPage(
-        text=result.text,
+        text=result.text or "",
         title=result.title or None,
         sitename=result.sitename or None,
         authors=authors,

@@ -10,7 +10,7 @@ from functools import cache
 from pourparler.knowledge import BoilerplateRule, boilerplate_rules, function_words, known_outlet
 from pourparler.model import Removal
 
-TERMINAL = ('.', '!', '?', '"', "”", "’", "'", ")", "»", "…", ":")
+TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", "»", "…", ":")
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 # A name in a byline: capitalised words, with the particles names carry.
@@ -77,8 +77,12 @@ def clean_lines(text: str, *, title: str | None = None) -> CleanedText:
     _mark_author_lines(lines, kinds, byline)
     found_title, subtitle = title, None
     kept = [i for i, k in enumerate(kinds) if k is None]
-    while len(kept) > 1 and word_count(lines[kept[0]]) <= 3 and not lines[kept[0]].endswith(TERMINAL[:3]) \
-            and _looks_like_heading(lines[kept[1]], max_words=60):
+    while (
+        len(kept) > 1
+        and word_count(lines[kept[0]]) <= 3
+        and not lines[kept[0]].endswith(TERMINAL[:3])
+        and _looks_like_heading(lines[kept[1]], max_words=60)
+    ):
         kinds[kept[0]] = "navigation"
         kept = kept[1:]
     if title is not None:
@@ -104,7 +108,9 @@ def clean_lines(text: str, *, title: str | None = None) -> CleanedText:
 
 def _mark_author_lines(lines: list[str], kinds: list[str | None], byline: list[str]) -> None:
     """Author furniture without "By": a name alone, the name's beat, the author's bio at the end."""
-    first_prose = next((i for i, k in enumerate(kinds) if k is None and word_count(lines[i]) > 25), len(lines))
+    first_prose = next(
+        (i for i, k in enumerate(kinds) if k is None and word_count(lines[i]) > 25), len(lines)
+    )
     kept = [i for i, k in enumerate(kinds) if k is None]
     footer = set(kept[-3:])
     for i in kept:
@@ -118,12 +124,18 @@ def _mark_author_lines(lines: list[str], kinds: list[str | None], byline: list[s
                 byline.append(name)
     for i, kind in enumerate(kinds):
         near_author = any(kinds[j] == "byline" for j in (i - 1, i + 1) if 0 <= j < len(kinds))
-        if kind is None and near_author and word_count(lines[i]) <= 8 and _BEAT.search(lines[i]) \
-                and not lines[i].endswith(TERMINAL[:3]):
+        if (
+            kind is None
+            and near_author
+            and word_count(lines[i]) <= 8
+            and _BEAT.search(lines[i])
+            and not lines[i].endswith(TERMINAL[:3])
+        ):
             kinds[i] = "byline"
     for i in kept[-4:]:
-        if kinds[i] is None and any(lines[i].startswith(f"{name} ") and _BIO.match(lines[i][len(name):])
-                                    for name in byline):
+        if kinds[i] is None and any(
+            lines[i].startswith(f"{name} ") and _BIO.match(lines[i][len(name) :]) for name in byline
+        ):
             kinds[i] = "byline"
 
 
@@ -142,8 +154,11 @@ def byline_names(line: str) -> list[str]:
 
 def _split_names(names: str) -> list[str]:
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", names.strip().rstrip(".;)"))
-    return [_title_case(p) for p in parts
-            if p and re.fullmatch(_NAME, p) and not _NOT_A_NAME.match(p) and not known_outlet(p)]
+    return [
+        _title_case(p)
+        for p in parts
+        if p and re.fullmatch(_NAME, p) and not _NOT_A_NAME.match(p) and not known_outlet(p)
+    ]
 
 
 def _classify(lines: list[str]) -> list[str | None]:
@@ -188,7 +203,7 @@ def _mark_figures(lines: list[str], kinds: list[str | None]) -> None:
     """Captions: the unmarked lines of a figure block (gallery counter ... photo credit)."""
     for i, kind in enumerate(kinds):
         if kind == "gallery":
-            block = []
+            block: list[int] = []
             for j in range(i + 1, min(i + 5, len(lines))):
                 if kinds[j] in ("credit", "caption"):
                     for k in block:

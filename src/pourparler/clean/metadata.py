@@ -11,21 +11,39 @@ from pourparler.model import Removal
 
 _WORD = r"[A-Z0-9][\w&'’-]*(?:\.[\w&'’-]+)*"
 _OUTLET = rf"(?P<o>(?-i:{_WORD}(?:\s+{_WORD}){{0,3}}))"
-_NETWORKS = r"(?:facebook|twitter|x|instagram|telegram|whatsapp|youtube|linkedin|threads|bluesky|tiktok|google\s+news)"
+_NETWORKS = (
+    r"(?:facebook|twitter|x|instagram|telegram|whatsapp|youtube"
+    r"|linkedin|threads|bluesky|tiktok|google\s+news)"
+)
 
 # Where a page names itself, strongest first; each shape is read from one kind of line.
 _SELF_REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("app", re.compile(rf"(?:get|download|install|try)\s+(?:the\s+|our\s+)?{_OUTLET}\s+app\b", re.I)),
     ("social", re.compile(rf"follow\s+{_OUTLET}\s+on\s+{_NETWORKS}\b", re.I)),
     ("byline", re.compile(rf"(?:[,|–—-]|\bfor\b)\s*{_OUTLET}\s*$")),
-    ("copyright", re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*{_OUTLET}", re.I)),
+    (
+        "copyright",
+        re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*{_OUTLET}", re.I),
+    ),
     ("comments", re.compile(rf"(?:privacy\s+policy|terms\s+of\s+(?:use|service))\s+of\s+{_OUTLET}", re.I)),
     ("navigation", re.compile(rf"(?:why\s+you\s+can\s+trust|about)\s+{_OUTLET}", re.I)),
     ("newsletter", re.compile(rf"support\s+{_OUTLET}\s+(?:or|and|by)\b", re.I)),
 )
 # Furniture that names the page's own outlet; photo credits, captions and related links name others.
-_FURNITURE = {"app", "social", "comments", "navigation", "newsletter", "copyright", "byline", "credits", "share",
-              "cookie", "link", "other"}
+_FURNITURE = {
+    "app",
+    "social",
+    "comments",
+    "navigation",
+    "newsletter",
+    "copyright",
+    "byline",
+    "credits",
+    "share",
+    "cookie",
+    "link",
+    "other",
+}
 _KNOWN_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}|[A-Z]{2,}\s*\d*", re.I)
 _MEDIA_WORDS = re.compile(
     r"\b(?:media|agency|agencies|press|television|tv|radio|newspaper|daily|broadcaster|outlet|channel|news)\b",
@@ -42,7 +60,9 @@ _CREDIT_SOURCES = re.compile(
     r"|^[a-z]{1,4}(?:/[a-z]{1,4})+\s*\((?P<w>[^()]+)\)",
     re.IGNORECASE,
 )
-_SELF_REPORT = re.compile(rf"{_OUTLET}\s+(?:reports|reported|writes|wrote|has\s+learned),\s+(?:citing|quoting)\b")
+_SELF_REPORT = re.compile(
+    rf"{_OUTLET}\s+(?:reports|reported|writes|wrote|has\s+learned),\s+(?:citing|quoting)\b"
+)
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]+(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?\.?\s*"
     r"(?:\((?P<o>[A-Za-z][A-Za-z .-]{1,30})\)|/(?P<o2>[A-Za-z-]{2,20})/)\.?\s*[-–—]?"
@@ -117,9 +137,9 @@ def find_cited_sources(body: str, removed: list[Removal], outlet: str | None) ->
             add(known, media_only=True)
     for removal in removed:
         if removal.reason == "credits":
-            match = _CREDIT_SOURCES.search(removal.text)
-            if match:
-                for part in re.split(r"\s*(?:,|\band\b|&)\s*", match["v"] or match["w"]):
+            credit = _CREDIT_SOURCES.search(removal.text)
+            if credit:
+                for part in re.split(r"\s*(?:,|\band\b|&)\s*", credit["v"] or credit["w"]):
                     add(part, media_only=False)
     return cites
 
@@ -141,6 +161,7 @@ def _outlet_name(label: str | None, *, require_known: bool) -> str | None:
     known = known_outlet(label)
     if known:
         return known.name
-    if require_known or label.lower() in _NOT_OUTLETS or not label[:1].isupper() and not label[:1].isdigit():
+    starts_like_a_name = label[:1].isupper() or label[:1].isdigit()
+    if require_known or label.lower() in _NOT_OUTLETS or not starts_like_a_name:
         return None
     return label

@@ -31,13 +31,23 @@ def render_scores(console: Console, scores: dict[str, Any]) -> None:
     for column in ("component", "precision", "recall", "F1 / accuracy", "counts"):
         table.add_column(column)
     b = cleaning["boilerplate"]
-    table.add_row("boilerplate lines", f"{b['precision']:.3f}", f"{b['recall']:.3f}", f"{b['f1']:.3f}",
-                  f"tp {b['tp']} fp {b['fp']} fn {b['fn']}")
+    table.add_row(
+        "boilerplate lines",
+        f"{b['precision']:.3f}",
+        f"{b['recall']:.3f}",
+        f"{b['f1']:.3f}",
+        f"tp {b['tp']} fp {b['fp']} fn {b['fn']}",
+    )
     for name, accuracy in cleaning["metadata"].items():
         table.add_row(name, "", "", f"{accuracy:.3f}", "")
     p = cleaning["published"]
-    table.add_row("publication date (±1 day)", f"{p['precision']:.3f}", f"coverage {p['coverage']:.3f}", "",
-                  f"correct {p['correct']} wrong {p['wrong']} unknown {p['unknown']}")
+    table.add_row(
+        "publication date (±1 day)",
+        f"{p['precision']:.3f}",
+        f"coverage {p['coverage']:.3f}",
+        "",
+        f"correct {p['correct']} wrong {p['wrong']} unknown {p['unknown']}",
+    )
     console.print(table)
     for error in cleaning["errors"]:
         console.print(f"  {error}", style="dim", highlight=False, markup=False)

@@ -55,7 +55,9 @@ def score_cleaning(pairs: list[tuple[GoldArticle, Document]]) -> dict[str, Any]:
             "precision": precision,
             "recall": recall,
             "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-            "tp": tp, "fp": fp, "fn": fn,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
         },
         "metadata": {name: sum(ok) / len(ok) for name, ok in fields.items() if ok},
         "published": {

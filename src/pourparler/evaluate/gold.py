@@ -22,7 +22,9 @@ class GoldArticle:
 def load_gold(folder: Path) -> list[GoldArticle]:
     """Every annotated article in a folder, in name order."""
     if not folder.is_dir():
-        raise PourparlerError(f"no gold folder at {folder}; give the folder that holds NAME.txt + NAME.yaml pairs")
+        raise PourparlerError(
+            f"no gold folder at {folder}; give the folder that holds NAME.txt + NAME.yaml pairs"
+        )
     articles = []
     for ann_path in sorted(folder.glob("*.yaml")):
         txt_path = ann_path.with_suffix(".txt")
@@ -32,7 +34,9 @@ def load_gold(folder: Path) -> list[GoldArticle]:
             annotation = yaml.safe_load(ann_path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             raise PourparlerError(f"cannot read the annotation {ann_path}: {exc}") from exc
-        articles.append(GoldArticle(ann_path.stem, txt_path, txt_path.read_text(encoding="utf-8"), annotation))
+        articles.append(
+            GoldArticle(ann_path.stem, txt_path, txt_path.read_text(encoding="utf-8"), annotation)
+        )
     if not articles:
         raise PourparlerError(f"no annotated articles (NAME.yaml) in {folder}")
     return articles

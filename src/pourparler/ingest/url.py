@@ -136,7 +136,10 @@ def _check_url(url: str, options: ReadOptions, *, redirected: bool) -> httpx.URL
     if not options.allow_private:
         refused = [address for address in addresses if is_forbidden(address)]
         if refused:
-            raise InputError(f"{what}: {target.host} resolves to a private or local address ({refused[0]})")
+            raise InputError(
+                f"{what}: {target.host} resolves to a private or local address ({refused[0]}); "
+                "pass --allow-private to fetch it anyway"
+            )
     return target
 
 
