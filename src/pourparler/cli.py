@@ -172,21 +172,19 @@ def list_documents(
         rows = store.documents(limit=limit)
         total = store.count()
     table = Table(title=f"{total} documents" + (f" (newest {len(rows)})" if total > len(rows) else ""))
-    for column in ("id", "outlet", "published", "basis", "title", "words"):
-        table.add_column(
-            column,
-            justify="right" if column == "words" else "left",
-            no_wrap=True,
-            overflow="ellipsis",
-            ratio=1 if column == "title" else None,
-        )
+    table.add_column("id", no_wrap=True, min_width=8)
+    table.add_column("outlet", no_wrap=True, max_width=16, overflow="ellipsis")
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("basis", no_wrap=True, min_width=8)
+    table.add_column("title", overflow="fold")
+    table.add_column("words", justify="right", no_wrap=True, min_width=5)
     for row in rows:
         table.add_row(
-            row.id[:12],
+            row.id[:8],
             row.outlet or "–",
             row.published_date or "–",
             row.published_basis,
-            row.title or "–",
+            _shorten(row.title or "–", 70),
             str(row.words),
         )
     _console().print(table)
@@ -286,3 +284,7 @@ def main() -> None:
         _report_failure(f"unexpected error ({type(exc).__name__}: {exc}); run with --debug for details")
         sys.exit(1)
     sys.exit(status if isinstance(status, int) else 0)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
