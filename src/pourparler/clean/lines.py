@@ -10,7 +10,9 @@ from functools import cache
 from pourparler.knowledge import BoilerplateRule, boilerplate_rules, function_words, known_outlet
 from pourparler.model import Removal
 
-TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", "»", "…", ":")
+SENTENCE_END = (".", "!", "?")
+# What may close a line of prose: a sentence end, a closing quote or bracket, or a colon before a quote.
+TERMINAL = (*SENTENCE_END, '"', "”", "’", "'", ")", "»", "…", ":")
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 # A name in a byline: capitalised words, with the particles names carry.
@@ -80,7 +82,7 @@ def clean_lines(text: str, *, title: str | None = None) -> CleanedText:
     while (
         len(kept) > 1
         and word_count(lines[kept[0]]) <= 3
-        and not lines[kept[0]].endswith(TERMINAL[:3])
+        and not lines[kept[0]].endswith(SENTENCE_END)
         and _looks_like_heading(lines[kept[1]], max_words=60)
     ):
         kinds[kept[0]] = "navigation"
@@ -129,7 +131,7 @@ def _mark_author_lines(lines: list[str], kinds: list[str | None], byline: list[s
             and near_author
             and word_count(lines[i]) <= 8
             and _BEAT.search(lines[i])
-            and not lines[i].endswith(TERMINAL[:3])
+            and not lines[i].endswith(SENTENCE_END)
         ):
             kinds[i] = "byline"
     for i in kept[-4:]:
@@ -247,7 +249,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     """Mend paragraphs a paste broke mid-sentence: a line without a sentence end before a lower-case one."""
     out: list[str] = []
     for line in lines:
-        if out and line[:1].islower() and not out[-1].endswith(TERMINAL[:3]):
+        if out and line[:1].islower() and not out[-1].endswith(SENTENCE_END):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

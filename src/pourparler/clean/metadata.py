@@ -42,7 +42,6 @@ _FURNITURE = {
     "share",
     "cookie",
     "link",
-    "other",
 }
 _KNOWN_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}|[A-Z]{2,}\s*\d*", re.I)
 _MEDIA_WORDS = re.compile(
