@@ -122,6 +122,118 @@ def body_id(body: str) -> str:
 
 
 @dataclass(slots=True)
+class Actor:
+    """Someone or something an article names or quotes: person, organization, state, group, anonymous."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    side: str | None = None
+    known: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(slots=True)
+class Mention:
+    """Words in a body that refer to an actor (`actor` is its id, or None when unresolved)."""
+
+    start: int
+    end: int
+    text: str
+    actor: str | None
+    head: int = -1
+
+    def to_json(self, doc: str) -> dict[str, Any]:
+        return {"doc": doc, "start": self.start, "end": self.end, "text": self.text, "actor": self.actor}
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who a quote is attributed to: the actor, the words naming them, and their anonymity."""
+
+    actor: str | None
+    text: str | None
+    anonymous: bool = False
+    country: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    """Reported speech: the quoted or paraphrased content, its kind, cue verb, speaker and source chain."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["direct", "indirect", "mixed"]
+    speaker: Speaker
+    cue: str | None = None
+    via: list[str] = field(default_factory=list)
+
+    def to_json(self, doc: str) -> dict[str, Any]:
+        return {
+            "doc": doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "cue": self.cue,
+            "speaker": dataclasses.asdict(self.speaker),
+            "via": self.via,
+        }
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A time expression and its resolved value.
+
+    `value` is an ISO date, month (2025-07), ISO week (2025-W21) or year, or None when the
+    text does not fix one; `until` closes a range ("August 25-29"); `duration` is an ISO 8601
+    period for lengths of time ("for 90 days" -> P90D).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    kind: str = "date"
+    until: str | None = None
+    duration: str | None = None
+
+    def to_json(self, doc: str) -> dict[str, Any]:
+        return {"doc": doc, **dataclasses.asdict(self)}
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number read from the text, with its range, unit and what it is counted per.
+
+    `min == max` for a single number; a range ("700–1,200 metres") sets both; `per` names what a
+    ratio is counted against ("for every living hostage" -> "living hostage").
+    """
+
+    start: int
+    end: int
+    text: str
+    min: float | None
+    max: float | None
+    unit: str | None = None
+    kind: str = "count"
+    per: str | None = None
+    approximate: bool = False
+
+    def to_json(self, doc: str) -> dict[str, Any]:
+        return {"doc": doc, **dataclasses.asdict(self)}
+
+
+@dataclass(slots=True)
 class Analysis:
     """The whole record for a set of documents: the JSON contract of DESIGN.md."""
 
@@ -134,6 +246,8 @@ class Analysis:
     stories: list[dict[str, Any]] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
     contradictions: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -146,4 +260,6 @@ class Analysis:
             "stories": self.stories,
             "timeline": self.timeline,
             "contradictions": self.contradictions,
+            "quantities": self.quantities,
+            "mentions": self.mentions,
         }

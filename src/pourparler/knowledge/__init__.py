@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -194,7 +196,7 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
-class Actor:
+class KnownActor:
     id: str
     name: str
     kind: str
@@ -207,42 +209,111 @@ class Actor:
 ACTOR_KINDS = ("person", "organization", "state", "group", "anonymous")
 
 
-@cache
-def actors() -> tuple[Actor, ...]:
-    found = []
-    seen: set[str] = set()
-    for i, entry in enumerate(load_yaml("actors.yaml")["actors"]):
-        where = f"actors.yaml entry {i + 1} ({entry.get('id', '?')})"
-        _require(entry, ("id", "name", "kind"), where)
-        if entry["kind"] not in ACTOR_KINDS:
-            raise KnowledgeError(f"{where}: kind must be one of {', '.join(ACTOR_KINDS)}")
-        if entry["id"] in seen:
-            raise KnowledgeError(f"{where}: duplicate id")
-        seen.add(entry["id"])
-        roles = []
-        for j, role in enumerate(entry.get("roles", ())):
-            rwhere = f"{where} role {j + 1}"
-            _require(role, ("title",), rwhere)
-            roles.append(
-                Role(
-                    title=str(role["title"]),
-                    start=_date(role.get("from"), rwhere),
-                    end=_date(role.get("to"), rwhere),
-                    cues=tuple(str(c) for c in role.get("cues", ())),
-                )
+ACTOR_FILES = ("actors.yaml", "organizations.yaml")
+
+
+def _known_actor(entry: dict[str, Any], where: str) -> KnownActor:
+    _require(entry, ("id", "name", "kind"), where)
+    if entry["kind"] not in ACTOR_KINDS:
+        raise KnowledgeError(f"{where}: kind must be one of {', '.join(ACTOR_KINDS)}")
+    roles = []
+    for j, role in enumerate(entry.get("roles", ())):
+        rwhere = f"{where} role {j + 1}"
+        _require(role, ("title",), rwhere)
+        roles.append(
+            Role(
+                title=str(role["title"]),
+                start=_date(role.get("from"), rwhere),
+                end=_date(role.get("to"), rwhere),
+                cues=tuple(str(c) for c in role.get("cues", ())),
             )
+        )
+    return KnownActor(
+        id=str(entry["id"]),
+        name=str(entry["name"]),
+        kind=str(entry["kind"]),
+        country=entry.get("country"),
+        sector=entry.get("sector"),
+        aliases=tuple(str(a) for a in entry.get("aliases", ())),
+        roles=tuple(roles),
+    )
+
+
+@cache
+def actors() -> tuple[KnownActor, ...]:
+    """Every known actor: the YAML files, then each state of states.csv (merged into a same-id entry)."""
+    found: dict[str, KnownActor] = {}
+    for name in ACTOR_FILES:
+        for i, entry in enumerate(load_yaml(name)["actors"]):
+            actor = _known_actor(entry, f"{name} entry {i + 1} ({entry.get('id', '?')})")
+            if actor.id in found:
+                raise KnowledgeError(f"{name} entry {i + 1}: duplicate id {actor.id}")
+            found[actor.id] = actor
+    for state in states():
+        actor = KnownActor(
+            id=state.id, name=state.name, kind="state", country=state.iso3, sector="GOV", aliases=state.aliases
+        )
+        if state.id in found:
+            given = found[state.id]
+            merged = tuple(dict.fromkeys((*given.aliases, *state.aliases)))
+            actor = dataclasses.replace(given, aliases=merged, country=given.country or state.iso3)
+        found[state.id] = actor
+    return tuple(found.values())
+
+
+# --- states ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    id: str
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+    un: str
+
+
+@cache
+def states() -> tuple[State, ...]:
+    """States from states.csv: ISO code, names, demonyms and capital (a capital stands for its government)."""
+    text = resources.files(__package__).joinpath("states.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    found = []
+    for i, row in enumerate(rows):
+        where = f"states.csv row {i + 1}"
+        _require(row, ("id", "iso3", "name", "aliases", "demonyms", "capital", "un"), where)
+        if not re.fullmatch(r"[A-Z]{3}", row["iso3"] or ""):
+            raise KnowledgeError(f"{where}: iso3 {row['iso3']!r} is not three capital letters")
+
+        def split(value: str | None) -> tuple[str, ...]:
+            return tuple(v.strip() for v in (value or "").split(";") if v.strip())
+
         found.append(
-            Actor(
-                id=str(entry["id"]),
-                name=str(entry["name"]),
-                kind=str(entry["kind"]),
-                country=entry.get("country"),
-                sector=entry.get("sector"),
-                aliases=tuple(str(a) for a in entry.get("aliases", ())),
-                roles=tuple(roles),
+            State(
+                id=row["id"],
+                iso3=row["iso3"],
+                name=row["name"],
+                aliases=split(row["aliases"]),
+                demonyms=split(row["demonyms"]),
+                capital=row["capital"] or None,
+                un=row["un"],
             )
         )
     return tuple(found)
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym -> ISO3 country code ("Israeli" -> "ISR", "Palestinians" -> "PSE")."""
+    return {word: state.iso3 for state in states() for word in state.demonyms}
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """Capital city -> state id ("Moscow" -> "russia"): in the press a capital often means its government."""
+    return {state.capital: state.id for state in states() if state.capital}
 
 
 # --- languages -------------------------------------------------------------
