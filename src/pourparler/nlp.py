@@ -40,7 +40,8 @@ def entity_patterns() -> list[dict[str, Any]]:
         if label is None:
             continue
         for name in {actor.name, *actor.aliases}:
-            patterns.append({"label": label, "pattern": name, "id": actor.id})
+            for variant in {name, name.replace("'", "’")}:
+                patterns.append({"label": label, "pattern": variant, "id": actor.id})
     for word, country in demonyms().items():
         patterns.append({"label": "NORP", "pattern": word, "id": country})
     return patterns

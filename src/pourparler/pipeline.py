@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pourparler.clean import clean
 from pourparler.errors import InputError
 from pourparler.ingest import ReadOptions, read_sources
-from pourparler.model import Analysis, Document, Failure, RawDocument
+from pourparler.model import Actor, Analysis, Document, Failure, RawDocument
 
 
 def prepare(raw: RawDocument, *, published: str | None = None, today: dt.date | None = None) -> Document:
@@ -44,5 +44,29 @@ def documents(
 
 
 def analyse(docs: list[Document]) -> Analysis:
-    """The record of a set of documents (the extractors of later stages fill the other arrays)."""
-    return Analysis(documents=docs)
+    """The record of a set of documents: one spaCy pass each, then every extractor over the parsed Doc."""
+    from pourparler.extract.actors import find_actors
+    from pourparler.extract.quotes import find_quotes
+    from pourparler.nlp import parse
+
+    analysis = Analysis(documents=docs)
+    actors: dict[str, Actor] = {}
+    for document, sp in zip(docs, parse(d.body for d in docs), strict=True):
+        doc_id = document.id
+        cast = find_actors(sp, document)
+        for actor in cast.actors.values():
+            _merge_actor(actors, actor)
+        analysis.mentions += [m.to_json(doc_id) for m in cast.mentions if m.actor]
+        analysis.quotes += [q.to_json(doc_id) for q in find_quotes(sp, document, cast)]
+    analysis.actors = [a.to_json() for a in actors.values()]
+    return analysis
+
+
+def _merge_actor(actors: dict[str, Actor], actor: Actor) -> None:
+    """One entry per actor across documents; roles and aliases seen in any document are kept."""
+    existing = actors.get(actor.id)
+    if existing is None:
+        actors[actor.id] = actor
+        return
+    existing.roles += [r for r in actor.roles if r not in existing.roles]
+    existing.aliases += [a for a in actor.aliases if a not in existing.aliases]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pourparler.evaluate.cleaning import score_cleaning
-from pourparler.evaluate.gold import load_gold
-from pourparler.model import RawDocument
+from pourparler.evaluate.extraction import score_extraction
+from pourparler.evaluate.gold import GoldArticle, load_gold
+from pourparler.model import Document, Published, RawDocument
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,7 +22,30 @@ def evaluate_folder(folder: Path, *, today: dt.date | None = None) -> dict[str, 
 
     articles = load_gold(folder)
     pairs = [(a, prepare(RawDocument(source=str(a.path), text=a.text), today=today)) for a in articles]
-    return {"articles": len(articles), "cleaning": score_cleaning(pairs)}
+    return {
+        "articles": len(articles),
+        "cleaning": score_cleaning(pairs),
+        "extraction": score_extraction(_analysed(pairs)),
+    }
+
+
+def _analysed(pairs: list[tuple[GoldArticle, Document]]) -> list[tuple[GoldArticle, Document, dict[str, Any]]]:
+    """Each article analysed with its true publication date, so time scores do not depend on date inference."""
+    from pourparler.pipeline import analyse
+
+    dated = []
+    for article, document in pairs:
+        published = article.annotation.get("published")
+        basis = "given" if published else document.published.basis
+        date = str(published) if published else document.published.date
+        dated.append(dataclasses.replace(document, published=Published(date=date, basis=basis)))
+    record = analyse(dated).to_json()
+    items = []
+    for (article, _), document in zip(pairs, dated, strict=True):
+        doc_id = document.id
+        own = {key: [x for x in record[key] if x.get("doc") == doc_id] for key in ("quotes", "times", "mentions")}
+        items.append((article, document, {**own, "actors": record["actors"]}))
+    return items
 
 
 def render_scores(console: Console, scores: dict[str, Any]) -> None:

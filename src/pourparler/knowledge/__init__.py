@@ -204,6 +204,7 @@ class KnownActor:
     sector: str | None
     aliases: tuple[str, ...]
     roles: tuple[Role, ...] = field(default=())
+    office: str | None = None
 
 
 ACTOR_KINDS = ("person", "organization", "state", "group", "anonymous")
@@ -236,6 +237,7 @@ def _known_actor(entry: dict[str, Any], where: str) -> KnownActor:
         sector=entry.get("sector"),
         aliases=tuple(str(a) for a in entry.get("aliases", ())),
         roles=tuple(roles),
+        office=entry.get("office"),
     )
 
 
@@ -314,6 +316,51 @@ def demonyms() -> dict[str, str]:
 def capitals() -> dict[str, str]:
     """Capital city -> state id ("Moscow" -> "russia"): in the press a capital often means its government."""
     return {state.capital: state.id for state in states() if state.capital}
+
+
+# --- speech ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechKnowledge:
+    clause_cues: frozenset[str]
+    naming_cues: frozenset[str]
+    nouns: frozenset[str]
+    according: tuple[str, ...]
+    anonymous_heads: frozenset[str]
+    anonymous_plurals: frozenset[str]
+    weak_heads: frozenset[str]
+    anonymous_markers: frozenset[str]
+    postmodifiers: frozenset[str]
+    offices: frozenset[str]
+    collectives: frozenset[str]
+
+
+@cache
+def speech() -> SpeechKnowledge:
+    """Reporting verbs, speech nouns, and the words of anonymous sources and offices (speech.yaml)."""
+    data = load_yaml("speech.yaml")
+    _require(data, ("cues", "nouns", "according", "anonymous", "offices", "collectives"), "speech.yaml")
+    _require(data["cues"], ("clause", "naming"), "speech.yaml cues")
+    anonymous = data["anonymous"]
+    _require(anonymous, ("heads", "plural_heads", "weak_heads", "markers", "postmodifiers"), "speech.yaml anonymous")
+
+    def words(values: Any) -> frozenset[str]:
+        return frozenset(str(v).lower() for v in values)
+
+    return SpeechKnowledge(
+        clause_cues=words(data["cues"]["clause"]),
+        naming_cues=words(data["cues"]["naming"]),
+        nouns=words(data["nouns"]),
+        according=tuple(str(v).lower() for v in data["according"]),
+        anonymous_heads=words(anonymous["heads"]),
+        anonymous_plurals=words(anonymous["plural_heads"]),
+        weak_heads=words(anonymous["weak_heads"]),
+        anonymous_markers=words(anonymous["markers"]),
+        postmodifiers=words(anonymous["postmodifiers"]),
+        offices=words(data["offices"]),
+        collectives=words(data["collectives"]),
+    )
 
 
 # --- languages -------------------------------------------------------------

@@ -1,0 +1,415 @@
+"""Actors of one article and where they are mentioned: known names, new people and groups, anonymous sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from pourparler.knowledge import KnownActor, actors, capitals, demonyms, known_outlet, speech, states
+from pourparler.model import Actor, Document, Mention
+
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+LOCATIVE = frozenset(
+    "in to from at near into toward towards via outside around inside across through within over".split()
+)
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+PRONOUNS_PLURAL = frozenset({"they", "them"})
+PRONOUNS_THING = frozenset({"it"})
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ben", "de", "van", "von", "der", "da", "abu", "ibn"})
+TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod"})
+
+
+@dataclass(slots=True)
+class Cast:
+    """The actors of one document and every mention of them, in text order."""
+
+    doc_id: str
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    plural: set[int] = field(default_factory=set)  # starts of mentions that name a plural group
+    starts: list[int] = field(default_factory=list)
+
+    def add(self, mention: Mention, *, plural: bool = False) -> None:
+        self.mentions.append(mention)
+        if plural:
+            self.plural.add(mention.start)
+
+    def sort(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+
+    def covering(self, start: int, end: int) -> Mention | None:
+        """The widest actor mention inside [start, end) that covers its head, or the one containing it."""
+        best: Mention | None = None
+        for m in self.mentions:
+            if m.actor is None or m.head < 0:
+                continue
+            if start <= m.start and m.end <= end or m.start <= start and end <= m.end:
+                if best is None or (m.end - m.start) > (best.end - best.start):
+                    best = m
+        return best
+
+    def last(self, before: int, accept: Callable[[Mention, Actor], bool], *, window: int = 1500) -> Mention | None:
+        """The nearest mention before `before` (within `window` characters) that `accept` takes."""
+        for i in range(bisect_left(self.starts, before) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.start < before - window:
+                break
+            actor = self.actors.get(m.actor or "")
+            if actor is not None and m.end <= before and accept(m, actor):
+                return m
+        return None
+
+    def is_plural(self, mention: Mention) -> bool:
+        return mention.start in self.plural
+
+
+def find_actors(sp: Doc, document: Document) -> Cast:
+    """Every actor the article names, with roles valid on its date, and every mention of them."""
+    cast = Cast(document.id)
+    published = _date(document.published.date)
+    taken = [False] * len(sp)
+    _anonymous_sources(sp, cast, taken)
+    _offices(sp, cast, taken, published)
+    _entities(sp, cast, taken, published)
+    _roles_from_text(sp, cast)
+    cast.sort()
+    return cast
+
+
+# --- named actors ----------------------------------------------------------
+
+
+def _entities(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None) -> None:
+    for ent in sp.ents:
+        if ent.label_ not in ENTITY_KINDS or any(taken[t.i] for t in ent):
+            continue
+        ent = _trim(ent)
+        if ent is None:
+            continue
+        if ent.ent_id_ and ent.label_ == "NORP" and ent.ent_id_ in _demonym_codes():
+            continue  # a demonym alone ("Israeli") modifies something; the noun phrase passes handle it
+        outlet = known_outlet(ent.text)
+        if outlet is not None and not ent.ent_id_:
+            cast.add(Mention(ent.start_char, ent.end_char, ent.text, None, head=-1))
+            continue
+        actor = _known(ent.ent_id_, published) if ent.ent_id_ else _named(ent, cast)
+        if actor is None:
+            continue
+        cast.actors.setdefault(actor.id, actor)
+        located = ent.label_ == "GPE" and _is_place(ent)
+        cast.add(Mention(ent.start_char, ent.end_char, ent.text, actor.id, head=-1 if located else ent.root.i))
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and ent.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return Span(ent.doc, start, end, label=ent.label, span_id=ent.id) if end > start else None
+
+
+def _is_place(ent: Span) -> bool:
+    """A capital or country after a locative preposition is where something happens, not who acts."""
+    previous = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return previous is not None and previous.lower_ in LOCATIVE
+
+
+def _named(ent: Span, cast: Cast) -> Actor | None:
+    """An actor the knowledge does not know: a person or organisation named by the text."""
+    kind = ENTITY_KINDS[ent.label_]
+    name = _clean_name(ent.text)
+    if not name or not any(c.isupper() for c in name):
+        return None
+    if kind == "group":
+        return None  # nationalities and religions are not actors by themselves
+    if kind == "state":
+        return None  # cities and regions the knowledge does not list as states are places
+    if kind == "person":
+        earlier = _same_person(name, cast)
+        if earlier is not None:
+            return earlier
+        if len(name.split()) == 1 and name.lower() in _surname_index():
+            return None
+    return Actor(id=_slug(name), name=name, kind=kind)
+
+
+def _same_person(name: str, cast: Cast) -> Actor | None:
+    """A surname or shorter form of a person already met in this article ("Umerov" after "Rustem Umerov")."""
+    words = name.split()
+    for actor in cast.actors.values():
+        if actor.kind != "person":
+            continue
+        known = actor.name.split()
+        if len(words) < len(known) and known[-len(words):] == words:
+            return actor
+        if name in actor.aliases:
+            return actor
+    return None
+
+
+def _known(actor_id: str, published: dt.date | None) -> Actor | None:
+    known = _known_index().get(actor_id)
+    if known is None:
+        return None
+    return Actor(
+        id=known.id,
+        name=known.name,
+        kind=known.kind,
+        country=known.country,
+        sector=known.sector,
+        roles=_roles_on(known, published),
+        aliases=list(known.aliases),
+        side=known.id if known.kind in ("state", "group") else known.country,
+        known=True,
+    )
+
+
+def _roles_on(known: KnownActor, day: dt.date | None) -> list[str]:
+    roles = []
+    for role in known.roles:
+        if day is not None and (role.start and day < role.start or role.end and day > role.end):
+            continue
+        if day is None and role.end is not None:
+            continue
+        if role.title not in roles:
+            roles.append(role.title)
+    return roles
+
+
+# --- possessive offices ("Netanyahu's office") -----------------------------
+
+
+def _offices(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None) -> None:
+    offices = speech().offices
+    for token in sp:
+        if token.dep_ != "poss" or token.head.lower_ not in offices or token.head.i < token.i:
+            continue
+        owner_id = _entity_id(token)
+        if not owner_id:
+            continue
+        owner = _known(owner_id, published)
+        if owner is None:
+            continue
+        noun = token.head
+        left = min(t.i for t in token.subtree)
+        span = sp[left : noun.i + 1]
+        office = _office_of(owner, noun.lower_, published)
+        cast.actors.setdefault(office.id, office)
+        cast.add(Mention(span.start_char, span.end_char, span.text, office.id, head=noun.i))
+        for t in span:
+            taken[t.i] = True
+
+
+def _office_of(owner: Actor, noun: str, published: dt.date | None) -> Actor:
+    known = _known_index().get(owner.id)
+    if known is not None and noun == "office" and known.office:
+        office = _known(known.office, published)
+        if office is not None:
+            return office
+    kind = "person" if noun.startswith("spokes") else "organization"
+    return Actor(
+        id=f"{owner.id}-{noun}",
+        name=f"{owner.name}'s {noun}",
+        kind=kind,
+        country=owner.country,
+        sector="GOV" if owner.sector == "GOV" else owner.sector,
+        side=owner.side or owner.id,
+    )
+
+
+def _entity_id(token: Token) -> str:
+    """The known actor a token belongs to, through the entity it is part of."""
+    if token.ent_id_:
+        return token.ent_id_
+    return ""
+
+
+# --- anonymous sources -----------------------------------------------------
+
+
+def _anonymous_sources(sp: Doc, cast: Cast, taken: list[bool]) -> None:
+    words = speech()
+    heads = words.anonymous_heads | words.anonymous_plurals
+    for token in sp:
+        lower = token.lower_
+        if lower not in heads or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON",):
+            continue
+        if any(child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in token.children):
+            continue
+        if token.dep_ == "compound" or _named_right_after(token):
+            continue  # "spokesman Patrick Muyaya", "negotiator Mbonimpa": a title, not an unnamed source
+        left = [c for c in token.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "poss", "quantmod")]
+        determiners = {c.lower_ for c in left if c.dep_ in ("det", "nummod", "poss")}
+        if determiners & {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"}:
+            continue  # a definite description refers back to someone already met
+        plural = lower in words.anonymous_plurals
+        markers = {c.lower_ for c in token.lefts} & words.anonymous_markers
+        right = _postmodifiers(token)
+        modifiers = [c for c in left if c.dep_ in ("amod", "compound", "nmod")]
+        if lower in words.weak_heads and not right and not (markers - {"a", "an"}) and not modifiers:
+            continue
+        if not plural and not (determiners or markers):
+            continue
+        start = min([token.i, *(min(t.i for t in c.subtree) for c in left)])
+        end = max([token.i, *(max(t.i for t in c.subtree) for c in right)]) + 1
+        span = sp[start:end]
+        if any(taken[t.i] for t in span):
+            continue
+        actor = _anonymous_actor(span, token, cast, plural)
+        cast.actors.setdefault(actor.id, actor)
+        cast.add(Mention(span.start_char, span.end_char, span.text, actor.id, head=token.i), plural=plural)
+        for t in span:
+            taken[t.i] = True
+
+
+def _named_right_after(token: Token) -> bool:
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return following is not None and following.ent_type_ == "PERSON" and following.head.i != token.i
+
+
+def _postmodifiers(token: Token) -> list[Token]:
+    allowed = speech().postmodifiers
+    found = []
+    for child in token.rights:
+        if child.dep_ in ("prep", "acl", "amod") and child.lower_ in allowed:
+            found.append(child)
+        elif child.dep_ == "acl" and child.lower_ in ("involved", "briefed", "familiar", "close"):
+            found.append(child)
+    return found
+
+
+def _anonymous_actor(span: Span, head: Token, cast: Cast, plural: bool) -> Actor:
+    country, side = _affiliation(span)
+    if head.lower_ in ("source", "official") and span[0].lower_ == "one" and len(span) == 2:
+        group = cast.last(span.start_char, lambda m, a: a.kind == "anonymous" and cast.is_plural(m))
+        if group is not None:
+            return cast.actors[group.actor or ""]
+    text = span.text
+    key = re.sub(r"^(?:an?|one|some|two|three|several)\s+", "", text.lower())
+    return Actor(
+        id=f"anon-{cast.doc_id[:8]}-{_slug(key)}",
+        name=text[0].lower() + text[1:] if text[:1].isupper() and not text.split()[0].isupper() else text,
+        kind="anonymous",
+        country=country,
+        side=side,
+    )
+
+
+def _affiliation(span: Span) -> tuple[str | None, str | None]:
+    """The country (ISO3) and side an unnamed source is given ("an Israeli official", "Hamas officials")."""
+    codes = _demonym_codes()
+    for token in span:
+        code = demonyms().get(token.text) or (token.ent_id_ if token.ent_id_ in codes else None)
+        if code:
+            return code, _state_for_code().get(code, code)
+        if token.ent_id_:
+            known = _known_index().get(token.ent_id_)
+            if known is not None:
+                return known.country, known.id
+    return None, None
+
+
+# --- roles from the text ---------------------------------------------------
+
+
+def _roles_from_text(sp: Doc, cast: Cast) -> None:
+    """Roles an article gives people: appositions ("Witkoff, Trump's envoy,") and titles ("Minister X")."""
+    for mention in list(cast.mentions):
+        actor = cast.actors.get(mention.actor or "")
+        if actor is None or actor.kind != "person" or mention.head < 0:
+            continue
+        root = sp[mention.head]
+        for role in (*_appositions(root), _title_before(sp, mention)):
+            if role and role not in actor.roles and len(role) < 120:
+                actor.roles.append(role)
+
+
+def _appositions(root: Token) -> Iterable[str]:
+    for child in root.children:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and child.pos_ in ("NOUN", "PROPN"):
+            tokens = [t for t in child.subtree if t.dep_ != "relcl" and not t.is_punct or t.tag_ == "POS"]
+            if tokens:
+                yield child.doc[tokens[0].i : tokens[-1].i + 1].text
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.ent_type_ != "PERSON":
+        head = root.head
+        tokens = [t for t in head.subtree if t.i < root.i and not (t.is_punct and t.i == root.i - 1)]
+        if tokens:
+            yield head.doc[tokens[0].i : tokens[-1].i + 1].text.rstrip(", ")
+
+
+def _title_before(sp: Doc, mention: Mention) -> str:
+    """Title words right before a name: "Turkish Foreign Minister Hakan Fidan" -> "Turkish Foreign Minister"."""
+    span = sp.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    i = span.start - 1
+    inside = set(range(span.start, span.end))
+    while i >= 0:
+        token = sp[i]
+        if token.dep_ not in TITLE_DEPS or token.head.i not in inside | set(range(i + 1, span.start)):
+            break
+        if token.ent_type_ == "PERSON" or token.is_punct:
+            break
+        i -= 1
+    words = sp[i + 1 : span.start]
+    if not words or not any(t.pos_ == "NOUN" or t.is_title for t in words):
+        return ""
+    if words[0].tag_ == "POS":
+        return ""
+    return words.text
+
+
+# --- knowledge indexes -----------------------------------------------------
+
+
+@cache
+def _known_index() -> dict[str, KnownActor]:
+    return {a.id: a for a in actors()}
+
+
+@cache
+def _surname_index() -> frozenset[str]:
+    return frozenset(
+        alias.lower() for a in actors() if a.kind == "person" for alias in a.aliases if " " not in alias
+    )
+
+
+@cache
+def _demonym_codes() -> frozenset[str]:
+    return frozenset(demonyms().values())
+
+
+@cache
+def _state_for_code() -> dict[str, str]:
+    return {s.iso3: s.id for s in states()}
+
+
+def is_capital(text: str) -> bool:
+    return text in capitals()
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:'’\"“”")
+    return re.sub(r"['’]s$", "", text)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "actor"
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

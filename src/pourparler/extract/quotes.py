@@ -1,0 +1,617 @@
+"""Reported speech: direct, mixed and indirect quotes, each with its cue, speaker and source chain."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pourparler.extract.actors import (
+    PRONOUNS_PERSON,
+    PRONOUNS_PLURAL,
+    PRONOUNS_THING,
+    Cast,
+)
+from pourparler.knowledge import known_outlet, speech
+from pourparler.model import Actor, Document, Mention, Quote, Speaker
+
+OPENING = "“„«"
+CLOSING = "”»"
+STRAIGHT = '"'
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+# A quote longer than this is a broken pairing of marks, not speech.
+MAX_QUOTE = 3000
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# How far back (characters) a quote with no cue of its own may inherit the last speaker.
+INHERIT_WINDOW = 1200
+
+
+@dataclass(slots=True)
+class Quoted:
+    """Characters between a pair of quote marks (content only), and whether it runs to its paragraph's end."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int
+
+
+def find_quotes(sp: Doc, document: Document, cast: Cast) -> list[Quote]:
+    """Every quote in the article, in text order, with its speaker resolved against the cast."""
+    body = sp.text
+    quoted = list(quoted_spans(body, document.paragraphs or [(0, len(body))]))
+    finder = _Finder(sp, document, cast, quoted)
+    return finder.run()
+
+
+# --- quote marks -----------------------------------------------------------
+
+
+def quoted_spans(body: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quoted]:
+    """Pairs of quote marks within each paragraph; an unclosed quote runs to the paragraph's end."""
+    for p_start, p_end in paragraphs:
+        text = body[p_start:p_end]
+        marks = [(i, _mark_role(text, i)) for i, c in enumerate(text) if c in OPENING + CLOSING + STRAIGHT]
+        if not marks:
+            marks = [(i, _single_role(text, i)) for i, c in enumerate(text) if c in SINGLE_OPEN + SINGLE_CLOSE]
+            marks = [(i, role) for i, role in marks if role]
+        opened: int | None = None
+        for i, role in marks:
+            if opened is None:
+                if role in ("open", "either"):
+                    opened = i
+            elif role in ("close", "either"):
+                yield from _content(body, p_start + opened, p_start + i)
+                opened = None
+            elif role == "open" and i - opened > 1:
+                opened = i  # two openings in a row: the first was a stray mark
+        if opened is not None and len(text) - opened > 2:
+            yield from _content(body, p_start + opened, p_end)
+
+
+def _content(body: str, open_mark: int, close_mark: int) -> Iterator[Quoted]:
+    start, end = open_mark + 1, close_mark
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1] in " \n,":
+        end -= 1
+    if end - start >= 1 and end - start <= MAX_QUOTE and any(c.isalnum() for c in body[start:end]):
+        yield Quoted(start, end, open_mark, close_mark)
+
+
+def _mark_role(text: str, i: int) -> str:
+    c = text[i]
+    if c in OPENING:
+        return "open"
+    if c in CLOSING:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([—–-:" or i == 0:
+        return "open"
+    if after.isspace() or after in ".,;:!?)—–-" or i + 1 == len(text):
+        return "close"
+    return "either"
+
+
+def _single_role(text: str, i: int) -> str:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == SINGLE_OPEN and (before.isspace() or before in "(—:") and after.isalnum():
+        return "open"
+    if text[i] == SINGLE_CLOSE and not after.isalpha() and (before.isalnum() or before in ".,!?"):
+        return "close"
+    return ""
+
+
+# --- the finder ------------------------------------------------------------
+
+
+class _Finder:
+    def __init__(self, sp: Doc, document: Document, cast: Cast, quoted: list[Quoted]) -> None:
+        self.sp = sp
+        self.body = sp.text
+        self.document = document
+        self.cast = cast
+        self.quoted = quoted
+        self.words = speech()
+        self.inside = [False] * len(sp)
+        for q in quoted:
+            span = sp.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.inside[t.i] = True
+        self.quotes: list[Quote] = []
+        self.via = [v for v in (document.outlet, *document.cites) if v] if document.cites else []
+
+    def run(self) -> list[Quote]:
+        found: list[Quote] = []
+        direct = [q for q in self.quoted if self._is_utterance(q)]
+        embedded = [q for q in self.quoted if not self._is_utterance(q)]
+        clauses = list(self._clauses())
+        events: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in direct]
+        events += [(c[0].start_char, "clause", c) for c in clauses]
+        events += [(q.start, "phrase", q) for q in embedded]
+        events.sort(key=lambda e: e[0])
+        for _, what, item in events:
+            quote: Quote | None
+            if what == "direct":
+                quote = self._direct(item)  # type: ignore[arg-type]
+            elif what == "clause":
+                quote = self._indirect(*item)  # type: ignore[misc]
+            else:
+                phrase: Quoted = item  # type: ignore[assignment]
+                clause = next((c for c in found if c.start <= phrase.start and phrase.end <= c.end), None)
+                if clause is not None:
+                    clause.kind = "mixed"  # the writer's paraphrase with the speaker's own words inside
+                    continue
+                quote = self._phrase(phrase)
+            if quote is not None and not self._overlaps(quote, found):
+                found.append(quote)
+                self.quotes.append(quote)
+        found.sort(key=lambda q: q.start)
+        return found
+
+    # -- direct quotes --
+
+    def _is_utterance(self, q: Quoted) -> bool:
+        """A full utterance (direct quote) rather than a phrase quoted inside the writer's sentence."""
+        content = self.body[q.start : q.end]
+        paragraph_start = self._paragraph_of(q.open_mark)[0]
+        before = self.body[paragraph_start : q.open_mark].rstrip()
+        first = content.lstrip("[(…. ")[:1]
+        if before == "" or before.endswith((":", ".", "!", "?")):
+            return True
+        if first.isupper() and (content.rstrip().endswith((".", "!", "?", "…")) or
+                                self.body[q.end : q.close_mark + 1].startswith((",", ".")) or
+                                q.close_mark < len(self.body) and self.body[q.end:q.close_mark].strip() in (",", "")
+                                and self._cue_follows(q)):
+            return len(content.split()) >= 3
+        return False
+
+    def _cue_follows(self, q: Quoted) -> bool:
+        after = self.body[q.close_mark + 1 : q.close_mark + 80]
+        return bool(re.match(r"\s*[,]?\s*\S", after)) and self.body[q.end : q.close_mark + 2].lstrip().startswith(
+            (",", "”", '"')
+        ) and bool(re.match(r"^[,”\"\s]*(?:[a-z]|[A-Z][a-z]+ [a-z])", after))
+
+    def _direct(self, q: Quoted) -> Quote | None:
+        cue, subject = self._cue_around(q)
+        speaker: Speaker | None = None
+        cue_text = None
+        if cue is not None:
+            cue_text = cue.text
+            speaker = self._speaker_of(cue, subject)
+        else:
+            label = self._label_before(q)
+            if label is not None:
+                speaker = label
+        if speaker is None:
+            speaker = self._inherited(q.start)
+        if speaker is None:
+            speaker = Speaker(actor=None, text=None)
+        return Quote(q.start, q.end, self.body[q.start : q.end], "direct", speaker, cue=cue_text, via=list(self.via))
+
+    def _cue_around(self, q: Quoted) -> tuple[Token | None, Token | None]:
+        """The reporting verb of a direct quote: after it ("...," she said) or before it (She said: "...")."""
+        after = self._tokens_between(q.close_mark + 1, self._sentence_end(q.close_mark))
+        content_end = self.body[q.start : q.end].rstrip()
+        if not content_end.endswith((".",)) or (after and after[0].is_lower):
+            cue = self._first_cue(after[:12])
+            if cue is not None:
+                return cue, None
+        before = self._tokens_between(self._sentence_start(q.open_mark), q.open_mark)
+        text_before = self.body[before[0].idx if before else q.open_mark : q.open_mark].rstrip()
+        if before and text_before.endswith((":", ",")) or before and before[-1].lemma_ in self.words.clause_cues:
+            cues = [t for t in before if self._is_cue(t)]
+            if cues:
+                return cues[-1], None
+        if before and text_before.endswith("that"):
+            cues = [t for t in before if self._is_cue(t)]
+            if cues:
+                return cues[-1], None
+        return None, None
+
+    def _first_cue(self, tokens: list[Token]) -> Token | None:
+        for t in tokens:
+            if self._is_cue(t):
+                return t
+            if t.is_punct and t.text in ".;!?":
+                break
+        return None
+
+    def _is_cue(self, t: Token) -> bool:
+        return t.lemma_.lower() in self.words.clause_cues and t.pos_ in ("VERB", "AUX") and not self.inside[t.i]
+
+    def _label_before(self, q: Quoted) -> Speaker | None:
+        """"Quote from Umerov: "..."" or "Zelensky on Telegram: "..."": a label naming the speaker."""
+        p_start = self._paragraph_of(q.open_mark)[0]
+        before = self.body[p_start : q.open_mark].rstrip()
+        if not before.endswith(":") or len(before) > 200:
+            return None
+        mention = self._last_mention_in(p_start, q.open_mark)
+        if mention is None:
+            return None
+        return self._speaker_from_mention(mention, mention.text)
+
+    # -- indirect speech --
+
+    def _clauses(self) -> Iterator[tuple[Span, Token, Token | None]]:
+        """(reported clause, cue verb, subject override) for every reporting verb with a clausal complement."""
+        for t in self.sp:
+            if self.inside[t.i] or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if t.lemma_.lower() in self.words.clause_cues:
+                for comp in t.children:
+                    if comp.dep_ in ("ccomp",) and not self.inside[comp.i]:
+                        yield from self._clause_parts(comp, t)
+        for according in self._according():
+            yield according
+
+    def _clause_parts(self, comp: Token, cue: Token) -> Iterator[tuple[Span, Token, Token | None]]:
+        """A that-clause, split where "and that" starts a second one."""
+        second = [c for c in comp.children if c.dep_ == "conj" and any(m.dep_ == "mark" for m in c.children)]
+        excluded: set[int] = set()
+        for c in second:
+            excluded |= {t.i for t in c.subtree}
+        tokens = [t for t in comp.subtree if t.i not in excluded and t.i != cue.i]
+        span = self._trim_clause(tokens, cue)
+        if span is not None:
+            yield span, cue, None
+        for c in second:
+            span = self._trim_clause(list(c.subtree), cue)
+            if span is not None:
+                yield span, cue, None
+
+    def _trim_clause(self, tokens: list[Token], cue: Token) -> Span | None:
+        if not tokens:
+            return None
+        start, end = tokens[0].i, tokens[-1].i + 1
+        # the clause stops at the cue ("X is opposed..., sources said") and does not cross it
+        if start < cue.i < end:
+            if cue.i - start >= end - cue.i - 1:
+                end = cue.i
+            else:
+                start = cue.i + 1
+        doc = self.sp
+        while start < end and (doc[start].dep_ in ("mark",) and doc[start].lower_ == "that" or doc[start].is_punct
+                               or doc[start].is_space or doc[start].lower_ in ("and", "but")):
+            start += 1
+        while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ")%" or doc[end - 1].is_space
+                               or doc[end - 1].lower_ in ("and", "but", "while")):
+            end -= 1
+        span = doc[start:end]
+        if len(span) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span):
+            return None
+        if span[0].lower_ in ("whether", "if", "how", "what", "why", "when", "where", "who"):
+            return None  # an indirect question is not a statement
+        if self._is_attribution(span):
+            return None
+        if self.inside[span[0].i] and sum(self.inside[t.i] for t in span) > 0.6 * len(span):
+            return None  # the complement is the direct quote itself
+        return span
+
+    def _is_attribution(self, span: Span) -> bool:
+        """"..., the agency reported": a clause that is only a cue with its subject is not content."""
+        root = span.root
+        if root.lemma_.lower() not in self.words.clause_cues:
+            return False
+        return not any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "acomp") for c in root.children)
+
+    def _according(self) -> Iterator[tuple[Span, Token, Token | None]]:
+        """"According to X, ...": the rest of the sentence is what X says."""
+        for t in self.sp:
+            if t.lower_ != "according" or self.inside[t.i]:
+                continue
+            to = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if to is None or to.lower_ != "to":
+                continue
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if source is None:
+                continue
+            sent = t.sent
+            phrase_end = max(x.i for x in to.subtree) + 1
+            if t.i == sent.start or self.sp[t.i - 1].is_space:
+                tokens = [x for x in sent if x.i >= phrase_end]
+            else:
+                tokens = [x for x in sent if x.i < t.i]
+            span = self._trim_clause(tokens, t) if tokens else None
+            if span is not None:
+                yield span, t, source
+
+    def _indirect(self, clause: Span, cue: Token, subject: Token | None) -> Quote | None:
+        speaker = self._speaker_of(cue, subject)
+        if speaker.text is None:
+            return None
+        cue_text = "according to" if cue.lower_ == "according" else cue.text
+        return Quote(
+            clause.start_char, clause.end_char, clause.text, "indirect", speaker, cue=cue_text, via=self._via(cue)
+        )
+
+    # -- quoted phrases inside the writer's sentence --
+
+    def _phrase(self, q: Quoted) -> Quote | None:
+        content = self.body[q.start : q.end]
+        span = self.sp.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return None
+        if self._is_title(content):
+            return None
+        cue = self._governing_cue(span)
+        speaker: Speaker | None = None
+        cue_text = None
+        if cue is not None:
+            speaker = self._speaker_of(cue, None)
+            cue_text = cue.text
+        if speaker is None or speaker.text is None:
+            speaker = self._agent_of(span)
+        if speaker is None or speaker.text is None:
+            speaker = self._inherited(q.start, same_paragraph=True)
+        if speaker is None or speaker.text is None:
+            return None
+        return Quote(q.start, q.end, content, "mixed", speaker, cue=cue_text, via=list(self.via))
+
+    def _agent_of(self, span: Span) -> Speaker | None:
+        """Whose words a cue-less quoted phrase is: the actor that is subject of the clause around it."""
+        token: Token = span.root
+        for _ in range(8):
+            subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and not self.inside[subject.i]:
+                speaker = self._speaker_from_phrase(subject)
+                return speaker if speaker.actor is not None else None
+            if token.head.i == token.i:
+                break
+            token = token.head
+        return None
+
+    def _is_title(self, content: str) -> bool:
+        """A quoted name ("Magen Oz", "Operation Gideon's Chariots") is not speech."""
+        words = content.split()
+        return len(words) <= 5 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words)
+
+    def _governing_cue(self, span: Span) -> Token | None:
+        token: Token = span.root
+        for _ in range(10):
+            if self._is_cue(token) or token.lemma_.lower() in self.words.naming_cues and not self.inside[token.i]:
+                return token
+            if token.head.i == token.i:
+                break
+            token = token.head
+        sent = span.sent
+        cues = [t for t in sent if self._is_cue(t)]
+        return cues[0] if len(cues) == 1 else None
+
+    # -- speakers --
+
+    def _speaker_of(self, cue: Token, subject: Token | None) -> Speaker:
+        if cue.lower_ == "according" and subject is not None:
+            return self._speaker_from_phrase(subject)
+        subject = subject or self._subject(cue)
+        if subject is None:
+            return Speaker(actor=None, text=None)
+        cited = self._cited(cue)
+        if cited is not None:
+            return self._speaker_from_phrase(cited)
+        return self._speaker_from_phrase(subject)
+
+    def _subject(self, cue: Token) -> Token | None:
+        verb = cue
+        for _ in range(4):
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subject is not None:
+                if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                    return verb.head
+                return subject
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "relcl") and verb.head.i != verb.i:
+                verb = verb.head
+                continue
+            break
+        return self._adjacent_subject(cue)
+
+    def _adjacent_subject(self, cue: Token) -> Token | None:
+        """When the parse gives the cue no subject: the noun right after ("said Ron Dermer") or before it."""
+        doc = self.sp
+        for i in range(cue.i + 1, min(cue.i + 4, len(doc))):
+            if doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not self.inside[i]:
+                return doc[i]
+            if doc[i].is_punct:
+                break
+        for i in range(cue.i - 1, max(cue.i - 4, -1), -1):
+            if doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not self.inside[i]:
+                return doc[i]
+            if doc[i].is_punct:
+                break
+        return None
+
+    def _speaker_from_phrase(self, head: Token) -> Speaker:
+        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None and head.ent_type_ != "PERSON":
+            head = named
+        phrase = self._noun_phrase(head)
+        mention = self._mention_for(head, phrase)
+        if mention is not None:
+            return self._speaker_from_mention(mention, phrase.text)
+        resolved = self._refer_back(head, phrase)
+        if resolved is not None:
+            return resolved
+        return Speaker(actor=None, text=phrase.text, anonymous=False, start=phrase.start_char, end=phrase.end_char)
+
+    def _noun_phrase(self, head: Token) -> Span:
+        keep = [t for t in head.subtree if not self._clause_child(t, head)]
+        return self.sp[keep[0].i : keep[-1].i + 1] if keep else self.sp[head.i : head.i + 1]
+
+    def _clause_child(self, t: Token, head: Token) -> bool:
+        node = t
+        while node.i != head.i:
+            if node.dep_ in ("relcl", "acl", "appos", "punct") and node.head.i == head.i and node.i > head.i:
+                return node.dep_ != "acl" or node.lower_ not in ("familiar", "close", "involved", "briefed")
+            node = node.head
+        return False
+
+    def _mention_for(self, head: Token, phrase: Span) -> Mention | None:
+        for m in self.cast.mentions:
+            if m.actor is not None and m.head == head.i:
+                return m
+        return self.cast.covering(phrase.start_char, phrase.end_char)
+
+    def _speaker_from_mention(self, mention: Mention, text: str) -> Speaker:
+        actor = self.cast.actors.get(mention.actor or "")
+        if actor is None:
+            return Speaker(actor=None, text=text, start=mention.start, end=mention.end)
+        return Speaker(
+            actor=actor.id,
+            text=text,
+            anonymous=actor.kind == "anonymous",
+            country=actor.country,
+            start=mention.start,
+            end=mention.end,
+        )
+
+    def _refer_back(self, head: Token, phrase: Span) -> Speaker | None:
+        """Pronouns and definite descriptions ("he", "the official", "the statement") to their antecedent."""
+        lower = head.lower_
+        before = phrase.start_char
+        outside = self._outside_quotes
+        mention: Mention | None = None
+        if lower in PRONOUNS_PERSON:
+            mention = self.cast.last(before, lambda m, a: outside(m) and self._person_like(m, a))
+        elif lower in PRONOUNS_PLURAL:
+            mention = self.cast.last(
+                before, lambda m, a: outside(m) and (self.cast.is_plural(m) or a.kind in ("organization", "group"))
+            )
+        elif lower in PRONOUNS_THING:
+            mention = self.cast.last(before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state"))
+        elif lower in self.words.nouns:
+            last = self._last_speaker(before)
+            if last is not None:
+                return Speaker(last.actor, phrase.text, last.anonymous, last.country, phrase.start_char,
+                               phrase.end_char)
+            mention = self.cast.last(before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state"))
+        elif self._definite(head):
+            mention = self._definite_antecedent(head, before)
+        if mention is None:
+            return None
+        return self._speaker_from_mention(mention, phrase.text)
+
+    def _definite(self, head: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+    def _definite_antecedent(self, head: Token, before: int) -> Mention | None:
+        noun = head.lemma_.lower()
+        plural = head.tag_ in ("NNS", "NNPS")
+        outside = self._outside_quotes
+
+        def anonymous_same_head(m: Mention, a: Actor) -> bool:
+            if a.kind != "anonymous" or not outside(m):
+                return False
+            return self.sp[m.head].lemma_.lower() == noun if m.head >= 0 else False
+
+        def named_by(m: Mention, a: Actor) -> bool:
+            if not outside(m) or a.kind == "anonymous":
+                return False
+            return noun in a.name.lower().split() or any(noun in r.lower().split() for r in a.roles)
+
+        mention = self.cast.last(before, anonymous_same_head)
+        if mention is None:
+            mention = self.cast.last(before, named_by)
+        if mention is None and noun in self.words.collectives:
+            mention = self.cast.last(
+                before, lambda m, a: outside(m) and m.head >= 0 and a.kind in ("organization", "group")
+            )
+        if mention is None and plural and noun in self.words.anonymous_heads:
+            mention = self.cast.last(before, lambda m, a: outside(m) and a.kind == "anonymous")
+        return mention
+
+    def _person_like(self, m: Mention, a: Actor) -> bool:
+        if m.head < 0:
+            return False
+        return a.kind == "person" or a.kind == "anonymous" and not self.cast.is_plural(m)
+
+    def _outside_quotes(self, m: Mention) -> bool:
+        return m.head >= 0 and not self.inside[m.head]
+
+    def _last_speaker(self, before: int) -> Speaker | None:
+        for quote in reversed(self.quotes):
+            if quote.start < before and quote.speaker.text is not None:
+                return quote.speaker
+        return None
+
+    def _inherited(self, position: int, *, same_paragraph: bool = False) -> Speaker | None:
+        """A quote with no cue of its own continues the last speaker of this or the previous paragraph."""
+        last = next((q for q in reversed(self.quotes) if q.start < position), None)
+        if last is None or last.speaker.text is None or position - last.end > INHERIT_WINDOW:
+            return None
+        here = self._paragraph_index(position)
+        there = self._paragraph_index(last.start)
+        if here - there > (0 if same_paragraph else 1):
+            return None
+        return last.speaker
+
+    # -- source chains --
+
+    def _cited(self, cue: Token) -> Token | None:
+        for t in cue.subtree:
+            if t.lower_ == "citing":
+                return next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
+        return None
+
+    def _is_outlet(self, token: Token) -> bool:
+        phrase = self._noun_phrase(token).text
+        return known_outlet(phrase) is not None or known_outlet(token.text) is not None
+
+    def _via(self, cue: Token) -> list[str]:
+        subject = self._subject(cue) if cue.lower_ != "according" else None
+        if subject is not None and self._cited(cue) is not None:
+            return [*self.via, self._noun_phrase(subject).text]
+        return list(self.via)
+
+    # -- helpers --
+
+    def _overlaps(self, quote: Quote, found: list[Quote]) -> bool:
+        """Two readings of the same words; a quoted phrase inside a reported clause is not a clash."""
+        for other in found:
+            overlap = min(quote.end, other.end) - max(quote.start, other.start)
+            if overlap > 0.5 * min(quote.end - quote.start, other.end - other.start):
+                return True
+        return False
+
+    def _paragraph_of(self, position: int) -> tuple[int, int]:
+        for start, end in self.document.paragraphs or [(0, len(self.body))]:
+            if start <= position <= end:
+                return start, end
+        return 0, len(self.body)
+
+    def _paragraph_index(self, position: int) -> int:
+        for i, (start, end) in enumerate(self.document.paragraphs or [(0, len(self.body))]):
+            if start <= position <= end:
+                return i
+        return -1
+
+    def _tokens_between(self, start: int, end: int) -> list[Token]:
+        if end <= start:
+            return []
+        span = self.sp.char_span(start, end, alignment_mode="contract")
+        return [t for t in span if not t.is_space and not self.inside[t.i]] if span is not None else []
+
+    def _sentence_end(self, position: int) -> int:
+        span = self.sp.char_span(position, min(position + 1, len(self.body)), alignment_mode="expand")
+        if span is None:
+            return position
+        end = span.sent.end_char
+        p_end = self._paragraph_of(position)[1]
+        return min(end, p_end)
+
+    def _sentence_start(self, position: int) -> int:
+        span = self.sp.char_span(position, min(position + 1, len(self.body)), alignment_mode="expand")
+        if span is None:
+            return position
+        return max(span.sent.start_char, self._paragraph_of(position)[0])
+
+    def _last_mention_in(self, start: int, end: int) -> Mention | None:
+        found = [m for m in self.cast.mentions if start <= m.start and m.end <= end and m.actor]
+        return found[-1] if found else None
