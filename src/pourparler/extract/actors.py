@@ -99,12 +99,28 @@ def _entities(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None)
         if outlet is not None and not ent.ent_id_:
             cast.add(Mention(ent.start_char, ent.end_char, ent.text, None, head=-1))
             continue
-        actor = _known(ent.ent_id_, published) if ent.ent_id_ else _named(ent, cast)
+        actor = _abbreviation(ent, cast) or (_known(ent.ent_id_, published) if ent.ent_id_ else _named(ent, cast))
         if actor is None:
             continue
         cast.actors.setdefault(actor.id, actor)
         located = ent.label_ == "GPE" and _is_place(ent)
         cast.add(Mention(ent.start_char, ent.end_char, ent.text, actor.id, head=-1 if located else ent.root.i))
+
+
+def _abbreviation(ent: Span, cast: Cast) -> Actor | None:
+    """"the Global Trade Research Initiative (GTRI)": the bracketed short form names the actor just named."""
+    doc = ent.doc
+    if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
+        return None
+    if not cast.mentions or len(ent) > 2:
+        return None
+    previous = cast.mentions[-1]
+    actor = cast.actors.get(previous.actor or "")
+    if actor is None or previous.end < doc[ent.start - 1].idx - 1:
+        return None
+    if ent.text not in actor.aliases:
+        actor.aliases.append(ent.text)
+    return actor
 
 
 def _trim(ent: Span) -> Span | None:
@@ -244,6 +260,10 @@ def _anonymous_sources(sp: Doc, cast: Cast, taken: list[bool]) -> None:
             continue
         if any(child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in token.children):
             continue
+        if any(t.ent_type_ == "PERSON" for t in token.subtree if t.i > token.i and t.i - token.i < 6):
+            continue  # "senior adviser for Africa Massad Boulos": a title before a name
+        if token.dep_ in ("appos", "conj") and token.head.ent_type_ == "PERSON":
+            continue  # "Lindiwe Khumalo, a spokesperson for the panel": a role of a named person
         if token.dep_ == "compound" or _named_right_after(token):
             continue  # "spokesman Patrick Muyaya", "negotiator Mbonimpa": a title, not an unnamed source
         left = [c for c in token.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "poss", "quantmod")]
@@ -288,7 +308,7 @@ def _postmodifiers(token: Token) -> list[Token]:
 
 
 def _anonymous_actor(span: Span, head: Token, cast: Cast, plural: bool) -> Actor:
-    country, side = _affiliation(span)
+    country, side = affiliation(span)
     if head.lower_ in ("source", "official") and span[0].lower_ == "one" and len(span) == 2:
         group = cast.last(span.start_char, lambda m, a: a.kind == "anonymous" and cast.is_plural(m))
         if group is not None:
@@ -304,7 +324,7 @@ def _anonymous_actor(span: Span, head: Token, cast: Cast, plural: bool) -> Actor
     )
 
 
-def _affiliation(span: Span) -> tuple[str | None, str | None]:
+def affiliation(span: Span) -> tuple[str | None, str | None]:
     """The country (ISO3) and side an unnamed source is given ("an Israeli official", "Hamas officials")."""
     codes = _demonym_codes()
     for token in span:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -13,6 +13,7 @@ from pourparler.extract.actors import (
     PRONOUNS_PLURAL,
     PRONOUNS_THING,
     Cast,
+    affiliation,
 )
 from pourparler.knowledge import known_outlet, speech
 from pourparler.model import Actor, Document, Mention, Quote, Speaker
@@ -199,7 +200,7 @@ class _Finder:
         after = self._tokens_between(q.close_mark + 1, self._sentence_end(q.close_mark))
         content_end = self.body[q.start : q.end].rstrip()
         if not content_end.endswith((".",)) or (after and after[0].is_lower):
-            cue = self._first_cue(after[:12])
+            cue = self._first_cue(after[:40])
             if cue is not None:
                 return cue, None
         before = self._tokens_between(self._sentence_start(q.open_mark), q.open_mark)
@@ -245,7 +246,7 @@ class _Finder:
                 continue
             if t.lemma_.lower() in self.words.clause_cues:
                 for comp in t.children:
-                    if comp.dep_ in ("ccomp",) and not self.inside[comp.i]:
+                    if comp.dep_ in ("ccomp",) and not self.inside[comp.i] and not self._relayed(t, comp):
                         yield from self._clause_parts(comp, t)
         for according in self._according():
             yield according
@@ -292,6 +293,13 @@ class _Finder:
         if self.inside[span[0].i] and sum(self.inside[t.i] for t in span) > 0.6 * len(span):
             return None  # the complement is the direct quote itself
         return span
+
+    def _relayed(self, cue: Token, comp: Token) -> bool:
+        """"X said ..., the agency reported": the outlet relays X's words; X, not the outlet, is the speaker."""
+        subject = self._subject(cue)
+        if subject is None or not self._is_outlet(subject) or self._cited(cue) is not None:
+            return False
+        return any(self._is_cue(t) or t.lemma_.lower() in self.words.naming_cues for t in comp.subtree)
 
     def _is_attribution(self, span: Span) -> bool:
         """"..., the agency reported": a clause that is only a cue with its subject is not content."""
@@ -399,7 +407,9 @@ class _Finder:
     def _subject(self, cue: Token) -> Token | None:
         verb = cue
         for _ in range(4):
-            subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            subjects = sorted((c for c in verb.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - cue.i))
+            named = [c for c in subjects if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+            subject = (named or subjects or [None])[0]
             if subject is not None:
                 if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
                     return verb.head
@@ -414,28 +424,41 @@ class _Finder:
         return self._adjacent_subject(cue)
 
     def _adjacent_subject(self, cue: Token) -> Token | None:
-        """When the parse gives the cue no subject: the noun right after ("said Ron Dermer") or before it."""
+        """When the parse gives the cue no subject: the noun right after ("said Ron Dermer") or before it,
+        else the actor the sentence opens with ("Jörg Hansen, who ..., called the deal ...")."""
         doc = self.sp
-        for i in range(cue.i + 1, min(cue.i + 4, len(doc))):
-            if doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not self.inside[i]:
-                return doc[i]
-            if doc[i].is_punct:
-                break
+        if cue.lemma_.lower() not in self.words.naming_cues:
+            for i in range(cue.i + 1, min(cue.i + 4, len(doc))):
+                if doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not self.inside[i]:
+                    return doc[i]
+                if doc[i].is_punct:
+                    break
         for i in range(cue.i - 1, max(cue.i - 4, -1), -1):
             if doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not self.inside[i]:
                 return doc[i]
             if doc[i].is_punct:
                 break
+        sent = cue.sent
+        for m in self.cast.mentions:
+            if sent.start_char <= m.start < cue.idx and m.head >= 0 and not self.inside[m.head]:
+                if doc[m.head].dep_ in ("nsubj", "nsubjpass", "ROOT"):
+                    return doc[m.head]
         return None
 
     def _speaker_from_phrase(self, head: Token) -> Speaker:
         named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named is not None and head.ent_type_ != "PERSON":
             head = named
+        if self._is_outlet(head):
+            whole = self.sp[min(t.i for t in head.subtree) : max(t.i for t in head.subtree) + 1]
+            return Speaker(actor=None, text=whole.text, start=whole.start_char, end=whole.end_char)
         phrase = self._noun_phrase(head)
         mention = self._mention_for(head, phrase)
         if mention is not None:
             return self._speaker_from_mention(mention, phrase.text)
+        described = self._described_organisation(head, phrase)
+        if described is not None:
+            return self._speaker_from_mention(described, phrase.text)
         resolved = self._refer_back(head, phrase)
         if resolved is not None:
             return resolved
@@ -479,24 +502,58 @@ class _Finder:
         outside = self._outside_quotes
         mention: Mention | None = None
         if lower in PRONOUNS_PERSON:
-            mention = self.cast.last(before, lambda m, a: outside(m) and self._person_like(m, a))
+            mention = self._salient(before, lambda m, a: outside(m) and self._person_like(m, a))
+            recent = self._recent_speaker(before, lambda a: a.kind in ("person", "anonymous"))
+            if recent is not None and (mention is None or mention.start < (recent.end or 0)):
+                return recent
         elif lower in PRONOUNS_PLURAL:
-            mention = self.cast.last(
+            mention = self._salient(
                 before, lambda m, a: outside(m) and (self.cast.is_plural(m) or a.kind in ("organization", "group"))
             )
         elif lower in PRONOUNS_THING:
-            mention = self.cast.last(before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state"))
+            mention = self._salient(before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state"))
         elif lower in self.words.nouns:
             last = self._last_speaker(before)
             if last is not None:
-                return Speaker(last.actor, phrase.text, last.anonymous, last.country, phrase.start_char,
-                               phrase.end_char)
+                return last
             mention = self.cast.last(before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state"))
         elif self._definite(head):
             mention = self._definite_antecedent(head, before)
         if mention is None:
             return None
-        return self._speaker_from_mention(mention, phrase.text)
+        return self._speaker_from_mention(mention, mention.text)
+
+    def _described_organisation(self, head: Token, phrase: Span) -> Mention | None:
+        """"the Saudi foreign ministry", "Iran's foreign ministry": an organisation the knowledge lacks,
+        named by a collective noun that the text ties to a country or name."""
+        if head.lemma_.lower() not in self.words.collectives or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        modifiers = [t for t in phrase if t.i < head.i and t.dep_ in ("amod", "compound", "poss", "nmod")]
+        if not any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in modifiers):
+            return None
+        words = [t for t in phrase if t.i <= head.i and t.dep_ != "det" and t.tag_ != "POS"]
+        if not words:
+            return None
+        name = self.sp[words[0].i : head.i + 1].text
+        name = re.sub(r"['’]s\b", "", name).strip()
+        wanted = set(name.lower().split())
+        earlier = self.cast.last(
+            phrase.start_char,
+            lambda m, a: a.kind != "anonymous" and wanted <= set(a.name.lower().split()),
+            window=len(self.body),
+        )
+        if earlier is not None:
+            return earlier  # a short form of an organisation already named in full
+        country, side = affiliation(phrase)
+        actor_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        actor = self.cast.actors.get(actor_id) or Actor(
+            id=actor_id, name=name, kind="organization", country=country, side=side
+        )
+        self.cast.actors[actor_id] = actor
+        mention = Mention(phrase.start_char, phrase.end_char, phrase.text, actor_id, head=head.i)
+        self.cast.add(mention)
+        self.cast.sort()
+        return mention
 
     def _definite(self, head: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
@@ -516,16 +573,52 @@ class _Finder:
                 return False
             return noun in a.name.lower().split() or any(noun in r.lower().split() for r in a.roles)
 
-        mention = self.cast.last(before, anonymous_same_head)
+        sectors = self.words.sectors.get(noun, frozenset())
+
+        def of_sector(m: Mention, a: Actor) -> bool:
+            return outside(m) and a.sector in sectors and a.kind in ("organization", "group")
+
+        mention = self.cast.last(before, anonymous_same_head, window=len(self.body))
         if mention is None:
-            mention = self.cast.last(before, named_by)
+            mention = self.cast.last(before, named_by, window=len(self.body))
+        if mention is None and sectors:
+            mention = self.cast.last(before, of_sector)
         if mention is None and noun in self.words.collectives:
+            mention = self._salient(before, lambda m, a: outside(m) and a.kind in ("organization", "group"))
+        if mention is None and noun in self.words.anonymous_heads | self.words.anonymous_plurals:
             mention = self.cast.last(
-                before, lambda m, a: outside(m) and m.head >= 0 and a.kind in ("organization", "group")
+                before, lambda m, a: outside(m) and a.kind == "anonymous" and self.cast.is_plural(m) == plural
             )
-        if mention is None and plural and noun in self.words.anonymous_heads:
-            mention = self.cast.last(before, lambda m, a: outside(m) and a.kind == "anonymous")
         return mention
+
+    def _salient(self, before: int, accept: Callable[[Mention, Actor], bool]) -> Mention | None:
+        """The antecedent of a pronoun: the last fitting subject of the last two sentences, else the last fit."""
+        sentence = self.sp.char_span(before, min(before + 1, len(self.body)), alignment_mode="expand")
+        since = before - 600
+        if sentence is not None:
+            start = sentence.sent.start
+            previous = self.sp[start - 1].sent.start if start > 0 else start
+            since = self.sp[previous].idx
+        subject = self.cast.last(
+            before,
+            lambda m, a: m.start >= since and self.sp[m.head].dep_ in SUBJECTS and accept(m, a),
+        )
+        return subject or self.cast.last(before, accept)
+
+    def _recent_speaker(self, before: int, accept: Callable[[Actor], bool]) -> Speaker | None:
+        """The speaker of a quote that ended in the previous sentence, when he or she fits; `end` is
+        set to where that quote ended, so a subject named after it can take precedence."""
+        for quote in reversed(self.quotes):
+            if quote.end > before:
+                continue
+            if before - quote.end > 250 or quote.speaker.actor is None:
+                return None
+            actor = self.cast.actors.get(quote.speaker.actor)
+            if actor is None or not accept(actor):
+                return None
+            sp = quote.speaker
+            return Speaker(sp.actor, sp.text, sp.anonymous, sp.country, sp.start, quote.end)
+        return None
 
     def _person_like(self, m: Mention, a: Actor) -> bool:
         if m.head < 0:
@@ -561,8 +654,10 @@ class _Finder:
         return None
 
     def _is_outlet(self, token: Token) -> bool:
-        phrase = self._noun_phrase(token).text
-        return known_outlet(phrase) is not None or known_outlet(token.text) is not None
+        phrase = self._noun_phrase(token)
+        if token.lemma_.lower() in self.words.media or any(t.lower_ in self.words.media for t in phrase):
+            return True
+        return known_outlet(phrase.text) is not None or known_outlet(token.text) is not None
 
     def _via(self, cue: Token) -> list[str]:
         subject = self._subject(cue) if cue.lower_ != "according" else None

@@ -334,6 +334,8 @@ class SpeechKnowledge:
     postmodifiers: frozenset[str]
     offices: frozenset[str]
     collectives: frozenset[str]
+    sectors: dict[str, frozenset[str]]
+    media: frozenset[str]
 
 
 @cache
@@ -360,6 +362,8 @@ def speech() -> SpeechKnowledge:
         postmodifiers=words(anonymous["postmodifiers"]),
         offices=words(data["offices"]),
         collectives=words(data["collectives"]),
+        sectors={str(k).lower(): frozenset(str(v) for v in vs) for k, vs in (data.get("sectors") or {}).items()},
+        media=words(data.get("media") or ()),
     )
 
 

@@ -1,0 +1,1006 @@
+"""Finds the time expressions of an article body and resolves each against its publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from pourparler.clean.dates import FUTURE, ISO_DATE, MONTH_DAY, MONTHS, NUMERIC_DATE, WEEKDAYS
+from pourparler.knowledge import anchors
+from pourparler.model import TimeExpression
+
+Grain = Literal["day", "week", "month", "year"]
+Tense = Literal["past", "pluperfect", "present", "future", "unknown"]
+
+# Longer bodies are cut before matching so that one pathological document cannot stall a batch.
+MAX_CHARS = 1_000_000
+# A count of days from an anchor event names a day near publication; farther off it counts something else.
+ANCHOR_SLACK = dt.timedelta(days=7)
+# A narrative "ten days later" counts from an explicit date at most this many characters back.
+NARRATIVE_REACH = 800
+# Characters around a trigger word searched by the full pattern: enough for its longest modifiers.
+WINDOW = (48, 40)
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+FULL_MONTHS = {name: n for name, n in MONTHS.items() if (len(name) > 3 and name != "Sept") or name == "May"}
+ABBREVIATED_MONTHS = [name for name in MONTHS if name not in FULL_MONTHS]
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+# ISO 8601 designator and resolution grain of each unit of time.
+UNITS: dict[str, tuple[str, Grain]] = {
+    "second": ("S", "day"), "minute": ("MIN", "day"), "hour": ("H", "day"), "day": ("D", "day"),
+    "week": ("W", "week"), "fortnight": ("W", "week"), "month": ("M", "month"), "year": ("Y", "year"),
+    "decade": ("Y", "year"), "century": ("Y", "year"),
+}  # fmt: skip
+UNIT_FACTOR = {"fortnight": 2, "decade": 10, "century": 100}
+# Half a unit, spelled in the next smaller one: "two and a half hours" is PT2H30M.
+HALF_OF = {"Y": (6.0, "M"), "W": (3.5, "D"), "D": (12.0, "H"), "H": (30.0, "MIN"), "MIN": (30.0, "S")}
+
+DATE_PREPS = (
+    "on", "in", "since", "by", "until", "till", "before", "after", "from", "for", "during", "through",
+    "throughout", "to", "at", "as of", "as early as", "as late as", "as recently as", "no later than",
+    "ahead of", "around", "into", "between", "starting",
+)  # fmt: skip
+DURATION_PREPS = ("for", "within", "in", "over", "after", "during", "by", "throughout", "under", "past")
+CLOCK_PREPS = ("at", "from", "by", "until", "till", "before", "after", "around", "since", "starting")
+DEADLINE_PREPS = {"by", "before", "until", "till", "no later than"}
+# Words that make a following to-infinitive look ahead ("agreed to meet", "is due to open").
+FORWARD_HEADS = {
+    "agree", "plan", "expect", "hope", "want", "aim", "intend", "decide", "promise", "pledge", "vow",
+    "threaten", "seek", "propose", "prepare", "schedule", "set", "due", "likely", "ready", "going",
+    "poised", "slate", "commit", "expected", "scheduled", "slated", "about", "need", "try", "ask",
+}  # fmt: skip
+LOOKING_BACK_QUALIFIERS = {"more than", "less than", "fewer than", "over", "under", "at least", "at most"}
+# Weekday names inside the name of a holiday or event ("Black Friday"), not dates.
+NAMED_DAY_PREFIXES = {"Black", "Good", "Ash", "Palm", "Easter", "Super", "Cyber", "Bloody", "Holy", "Man"}
+
+# --- pattern pieces ------------------------------------------------------------------------------
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+EDGE = r"(?:(?P<edge>(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn))\s+of)\s+)?"
+MOD = r"(?:(?P<mod>(?i:early|mid|late|the\s+middle\s+of))(?:-|\s+))?"
+MONTH = rf"(?P<month>{_alternation(list(FULL_MONTHS))}|(?:{_alternation(ABBREVIATED_MONTHS)})\.?)"
+YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d%]|[.,]\d)"
+REL_YEAR = r"(?:\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+year\b)"
+WEEKDAY_NAMES = "|".join(WEEKDAYS)
+PART_OF_DAY = r"(?i:morning|afternoon|evening|night)"
+NUMBER_WORD = (
+    rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(DIGIT_WORDS)}))?"
+    rf"|{_alternation([w for w in NUMBER_WORDS if w not in TENS])})"
+)
+NUMBER = (
+    r"(?:(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,2})?)(?![\d,]\d)"
+    rf"|\b(?i:{NUMBER_WORD}|a\s+dozen|a\s+single|half\s+an?|an?)\b)"
+)
+UNIT_WORDS = r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
+UNIT = UNIT_WORDS + r"\b"
+FILLER = r"(?:(?i:more|additional|further|extra|straight|consecutive|full|whole|long|working|business)\s+)?"
+QUALIFIER = (
+    r"(?:(?P<qual>(?i:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|about|around"
+    r"|nearly|almost|roughly|approximately|some|just\s+over|just\s+under|well\s+over|over|under|only|just"
+    r"|barely|another|a\s+further|an\s+additional))\s+)?"
+)
+HALF = r"(?:\s+(?i:and\s+a\s+half)\b)?"
+PART = rf"{NUMBER}{HALF}\s+{FILLER}{UNIT}{HALF}"
+DURATION = rf"(?P<dur>{PART}(?:(?:,\s*|\s+(?i:and)\s+){PART}){{0,2}})"
+PERIOD_WORD = r"(?:(?P<period>(?i:the\s+(?:next|past|last|first|coming|following|previous|final)))\s+)?"
+
+# --- patterns: each finds one shape; the prepositions before them are read separately ---------------
+
+MONTH_DAY_RE = re.compile(
+    MONTH_DAY.pattern
+    + r"(?:\s*(?:[-–]|\s(?i:to|through)\s)\s*(?P<d_end>\d{1,2})(?![\d:%])"
+    + r"(?:,?\s+(?P<y_end>(?:19|20)\d{2})\b)?)?"
+    + REL_YEAR.replace("rel", "rel_md")
+    + "?"
+)
+ISO_RE = ISO_DATE
+NUMERIC_RE = NUMERIC_DATE
+MONTH_RE = re.compile(
+    rf"\b{EDGE}{MOD}(?:(?P<mrel>(?i:last|next|this))\s+)?{MONTH}(?:{REL_YEAR}|,?\s+(?:of\s+)?{YEAR})?"
+    r"(?![\w-]|\s+\d{1,2}\b)"
+)
+YEAR_RE = re.compile(
+    rf"(?<![\w$€£¥.,/-]){EDGE}{MOD}(?P<year>(?:19|20)\d{{2}})"
+    r"(?:(?:[-–]|/|\s+to\s+)(?P<year_end>(?:19|20)\d{2}|\d{2})(?![\d/-]))?(?![\w%/-]|[.,]\d|[-–]\d)"
+)
+DECADE_RE = re.compile(rf"\b(?:(?i:the)\s+)?{MOD}(?P<decade>(?:1[89]|20)\d0)['’]?s\b")
+HALF_RE = re.compile(
+    r"\b(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+"
+    rf"(?P<part>(?i:half|quarter))\s+(?i:of\s+)(?:{YEAR}|(?P<rel>(?i:this|last|next|the))\s+(?i:year)\b)"
+    r"|\b(?P<q>[QH][1-4])\s+(?P<qyear>(?:19|20)\d{2})\b"
+)
+SEASON_RE = re.compile(
+    r"\b(?:(?P<rel>(?i:this|last|next|the))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b"
+    rf"(?:\s+(?:of\s+)?{YEAR})?"
+)
+RELATIVE_RE = re.compile(
+    rf"\b{EDGE}(?:(?P<side>(?i:earlier|later))\s+)?"
+    r"(?P<rel>(?i:this|last|next|past|previous|coming|following|the))\s+"
+    r"(?P<unit>(?i:week(?:end)?|month|year|decade))\b(?![-'’])"
+)
+DEICTIC_RE = re.compile(
+    r"\b(?P<word>(?i:today|tonight|yesterday|tomorrow|last\s+night|the\s+day\s+before\s+yesterday"
+    rf"|the\s+day\s+after\s+tomorrow|(?:this|yesterday|tomorrow)\s+{PART_OF_DAY}))\b"
+)
+WEEKDAY_RE = re.compile(
+    rf"\b(?:(?P<mod>(?i:early|late|last|next|this|coming|early\s+on|late\s+on))\s+)?(?P<wd>{WEEKDAY_NAMES})"
+    rf"(?P<poss>['’]s)?(?:\s+(?P<part>{PART_OF_DAY}))?"
+    rf"(?:\s*(?:[-–]|\s(?P<join>(?i:and|to|through|until))\s)\s*(?P<wd_end>{WEEKDAY_NAMES})\b)?\b"
+)
+AGO_RE = re.compile(rf"\b{QUALIFIER}{DURATION}\s+(?i:ago)\b")
+NARRATIVE_RE = re.compile(
+    rf"\b{QUALIFIER}{DURATION}\s+(?P<tail>(?i:later|earlier|afterwards|after|before|prior\s+to|on(?=\s*[,.;])))\b"
+    r"|\b(?P<vague>(?i:hours|moments|minutes))\s+(?P<vtail>(?i:later|earlier))\b"
+    r"|\b(?P<rel>(?i:the\s+(?:next|following|previous|same)|that|the\s+day\s+(?:before|after)))\b"
+    r"(?:\s+(?P<runit>(?i:day|week|month|year))\b)?"
+)
+DURATION_RE = re.compile(rf"\b{PERIOD_WORD}{QUALIFIER}{DURATION}(?!-)")
+DURATION_RANGE_RE = re.compile(
+    rf"\b(?i:between\s+)?(?P<lo>{NUMBER})\s*(?:[-–]|\s(?i:to|and|or)\s)\s*(?P<hi>{NUMBER})\s+{FILLER}{UNIT}"
+)
+COMPOUND_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<n>\d{{1,4}}|(?i:{NUMBER_WORD}))[- ](?P<unit>(?i:year|month|week|day|hour|minute))"
+    r"(?:[- ](?i:long))?|(?P<long>(?i:year|month|week|day|hour))-(?i:long))(?![\w-])"
+)
+VAGUE_RE = re.compile(
+    r"\b(?i:(?:in|over|during|within|for)\s+(?:the\s+)?(?:coming|upcoming|next\s+few|next\s+several|past\s+few"
+    r"|last\s+few|recent|following)\s+(?:days|weeks|months|years|hours|period)"
+    r"|(?:in|over|during)\s+the\s+(?:days|weeks|months|years)\s+ahead|in\s+the\s+near\s+future)\b"
+)
+CLOCK_RE = re.compile(
+    r"(?:\b(?i:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+    r"(?:\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b))"
+    r"|\b(?P<h2>[0-2]?\d)[:h](?P<mi2>[0-5]\d)(?![\d.,:])|\b(?P<named>(?i:midnight|noon|midday))\b)"
+    r"(?:\s+(?P<zone>(?:local|[A-Z][a-z]+)\s+time|GMT|UTC|[A-Z]{2,4}T)\b)?"
+)
+UNIT_TRIGGER = re.compile(UNIT_WORDS + r"|(?i:period|future)\b")
+MONTH_TRIGGER = re.compile(rf"\b(?:{_alternation(list(MONTHS))})\b")
+WEEKDAY_TRIGGER = re.compile(rf"\b(?:{WEEKDAY_NAMES})\b")
+RELATIVE_TRIGGER = re.compile(r"(?i:week|month|year|decade)")
+SEASON_TRIGGER = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
+HALF_TRIGGER = re.compile(r"(?i:half|quarter)|\b[QH][1-4]\b")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _before_pattern(preps: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?P<prep>(?i:{_alternation(preps)}))\s+$")
+
+
+# --- values -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A resolved moment at a grain; the date is the first day of its week, month or year."""
+
+    date: dt.date
+    grain: Grain
+
+    def iso(self) -> str:
+        if self.grain == "year":
+            return f"{self.date.year:04d}"
+        if self.grain == "month":
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        if self.grain == "week":
+            year, week, _ = self.date.isocalendar()
+            return f"{year:04d}-W{week:02d}"
+        return self.date.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """A narrative offset ("ten days later"), resolved once the expressions around it are known."""
+
+    amount: float
+    unit: str
+    sign: int
+    needs_neighbour: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    kind: str
+    value: Point | None = None
+    until: Point | None = None
+    duration: str | None = None
+    explicit: bool = False
+    shift: Shift | None = None
+    clock: bool = False
+
+    def expression(self, text: str) -> TimeExpression:
+        return TimeExpression(
+            start=self.start,
+            end=self.end,
+            text=text[self.start : self.end],
+            value=self.value.iso() if self.value else None,
+            kind=self.kind,
+            until=self.until.iso() if self.until else None,
+            duration=self.duration,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One pattern match with the preposition that introduces it, if the rule takes one."""
+
+    m: re.Match[str]
+    prep: str | None
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.m.end()
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.m.groupdict().get(name)
+
+    def lower(self, name: str) -> str | None:
+        value = self[name]
+        return " ".join(value.lower().split()) if value else None
+
+    def found(self, kind: str, value: Point | None = None, **fields: object) -> Found:
+        return Found(self.start, self.end, kind, value, **fields)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    doc: Doc
+    text: str
+    published: dt.date | None
+    parsed: bool
+
+    def tense(self, start: int, end: int) -> Tense:
+        """The tense of the clause that governs the characters start..end, from the parse."""
+        if not self.parsed:
+            return "unknown"
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return "unknown"
+        found = _governing_tense(span)
+        if found is not None:
+            return found
+        return "future" if FUTURE.search(self.text[_sentence_start(self.text, start) : start]) else "unknown"
+
+    def token_at(self, offset: int) -> Token | None:
+        span = self.doc.char_span(offset, min(len(self.text), offset + 1), alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    window = text[max(0, offset - 400) : offset]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    return offset - len(window) + (ends[-1] if ends else 0)
+
+
+def _governing_tense(span: Span) -> Tense | None:
+    token = span.root
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or token.tag_ == "MD":
+            tense = _verb_tense(token)
+            if tense is not None:
+                return tense
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _verb_tense(verb: Token) -> Tense | None:
+    """The tense a verb gives its adverbials, or None when it is non-finite and its own head decides."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if any(a.tag_ == "MD" for a in auxes):
+        # "could have shut down shipping on Jan. 15" is about what did not happen: the date may lie either way.
+        return "unknown" if "have" in words else "future"
+    if "to" in words and verb.tag_ == "VB":
+        head = verb.head
+        return "future" if head.lemma_.lower() in FORWARD_HEADS or head.lower_ in FORWARD_HEADS else None
+    if verb.tag_ == "VBN" and {"had", "'d"} & words:
+        return "pluperfect"
+    if verb.tag_ == "VBN" and {"has", "have", "'ve"} & words:
+        return "past"
+    finite = next((a for a in auxes if a.tag_ in ("VBD", "VBZ", "VBP")), None)
+    tag = finite.tag_ if finite is not None else verb.tag_
+    if tag == "VBD":
+        return "past"
+    if tag in ("VBZ", "VBP"):
+        return "present"
+    return None
+
+
+# --- calendar arithmetic ---------------------------------------------------------------------------
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _add_months(date: dt.date, months: int) -> dt.date | None:
+    year, month = divmod(date.year * 12 + date.month - 1 + months, 12)
+    if not 1 <= year <= 9999:
+        return None
+    for day in range(date.day, 27, -1):
+        if moved := _safe_date(year, month + 1, day):
+            return moved
+    return _safe_date(year, month + 1, min(date.day, 28))
+
+
+def _shift(date: dt.date, amount: float, unit: str) -> dt.date | None:
+    """The date moved by amount units (negative goes back), or None off the calendar."""
+    designator = UNITS[unit][0]
+    amount *= UNIT_FACTOR.get(unit, 1)
+    try:
+        if designator == "Y":
+            return _add_months(date, round(amount * 12))
+        if designator == "M":
+            return _add_months(date, round(amount))
+        if designator in ("W", "D"):
+            return date + dt.timedelta(days=amount * (7 if designator == "W" else 1))
+        return date + dt.timedelta(hours=amount) if designator == "H" else date
+    except OverflowError:
+        return None
+
+
+def _grain_start(date: dt.date, grain: Grain) -> dt.date:
+    if grain == "year":
+        return date.replace(month=1, day=1)
+    if grain == "month":
+        return date.replace(day=1)
+    if grain == "week":
+        return date - dt.timedelta(days=date.weekday())
+    return date
+
+
+def _last_day(point: Point) -> Point:
+    if point.grain == "year":
+        return Point(dt.date(point.date.year, 12, 31), "day")
+    if point.grain == "month":
+        following = _add_months(point.date.replace(day=1), 1)
+        return Point(following - dt.timedelta(days=1), "day") if following else point
+    if point.grain == "week":
+        return Point(_grain_start(point.date, "week") + dt.timedelta(days=6), "day")
+    return point
+
+
+def _pick(candidates: list[dt.date], published: dt.date, tense: Tense) -> dt.date | None:
+    """The candidate the clause's tense points to: the latest past one, the next one, or the nearest."""
+    past = [c for c in candidates if c <= published]
+    future = [c for c in candidates if c >= published]
+    if tense in ("past", "pluperfect") and past:
+        return max(past)
+    if tense == "future" and future:
+        return min(future)
+    return min(candidates, key=lambda c: (abs((c - published).days), c > published), default=None)
+
+
+def _effective_tense(prep: str | None, tense: Tense) -> Tense:
+    """Prepositions outrank the verb: "since" looks back, a deadline ("by Friday") ahead."""
+    if prep == "since":
+        return "past"
+    if prep in DEADLINE_PREPS and tense != "pluperfect" and not (prep in ("until", "till") and tense == "past"):
+        return "future"
+    return tense
+
+
+def _kind(grain: str) -> str:
+    return {"week": "week", "month": "month", "year": "year"}.get(grain, "date")
+
+
+# --- numbers and durations ---------------------------------------------------------------------------
+
+PART_RE = re.compile(rf"(?P<n>{NUMBER})(?P<h1>{HALF})\s+{FILLER}(?P<unit>{UNIT})(?P<h2>{HALF})")
+
+
+def _number(text: str) -> float | None:
+    words = text.lower().replace("-", " ").split()
+    phrase = " ".join(words)
+    if phrase in ("a", "an", "a single"):
+        return 1.0
+    if phrase == "a dozen":
+        return 12.0
+    if phrase.startswith("half "):
+        return 0.5
+    digits = phrase.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return float(digits)
+    if words and all(w in NUMBER_WORDS for w in words):
+        return float(sum(NUMBER_WORDS[w] for w in words))
+    return None
+
+
+def _unit_name(word: str) -> str:
+    word = word.lower()
+    return "century" if word.startswith("centur") else word.removesuffix("s")
+
+
+def _duration_parts(text: str) -> list[tuple[float, str]] | None:
+    parts = []
+    for m in PART_RE.finditer(text):
+        n = _number(m["n"])
+        if n is None:
+            return None
+        parts.append((n + (0.5 if m["h1"] or m["h2"] else 0), _unit_name(m["unit"])))
+    return parts or None
+
+
+def _iso_period(parts: list[tuple[float, str]]) -> str | None:
+    amounts: dict[str, float] = {}
+    for n, unit in parts:
+        designator = UNITS[unit][0]
+        n *= UNIT_FACTOR.get(unit, 1)
+        whole, fraction = int(n), n - int(n)
+        if whole:
+            amounts[designator] = amounts.get(designator, 0) + whole
+        if fraction and designator in HALF_OF:
+            size, smaller = HALF_OF[designator]
+            amounts[smaller] = amounts.get(smaller, 0) + size * fraction * 2
+        elif fraction:
+            amounts[designator] = amounts.get(designator, 0) + fraction
+    if not amounts:
+        return None
+    if set(amounts) == {"W"}:
+        return f"P{_num(amounts['W'])}W"
+    if "W" in amounts:
+        amounts["D"] = amounts.get("D", 0) + amounts.pop("W") * 7
+    date = "".join(f"{_num(amounts[k])}{k}" for k in ("Y", "M", "D") if k in amounts)
+    time = "".join(f"{_num(amounts[k])}{k[0]}" for k in ("H", "MIN", "S") if k in amounts)
+    return "P" + date + ("T" + time if time else "")
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+# --- handlers: one per pattern ------------------------------------------------------------------------
+
+Handler = Callable[[Hit, Context], "Found | None"]
+
+
+def _month_day(hit: Hit, ctx: Context) -> Found | None:
+    month = MONTHS[hit["m"] or hit["m2"] or ""]
+    day = int(hit["d"] or hit["d2"] or 0)
+    year = hit["y"] or hit["y_end"]
+    value: dt.date | None = None
+    if year:
+        value = _safe_date(int(year), month, day)
+        if value is None:
+            return None
+    elif ctx.published is not None:
+        rel = hit.lower("rel_md")
+        base = ctx.published.year + {"last": -1, "next": 1}.get(rel or "", 0)
+        candidates = [d for y in ([base] if rel else [base - 1, base, base + 1]) if (d := _safe_date(y, month, day))]
+        if hit["wd"]:
+            candidates = [d for d in candidates if WEEKDAYS[d.weekday()] == hit["wd"]] or candidates
+        value = _pick(candidates, ctx.published, _effective_tense(hit.prep, ctx.tense(hit.start, hit.end)))
+        if value is None:
+            return None
+    if not hit["d_end"]:
+        return hit.found("date", Point(value, "day") if value else None, explicit=True)
+    end_day = int(hit["d_end"])
+    last = _safe_date(value.year, value.month, end_day) if value and end_day > day else None
+    if value is not None and last is None:
+        return None
+    return hit.found(
+        "range", Point(value, "day") if value else None, until=Point(last, "day") if last else None, explicit=True
+    )
+
+
+def _iso_date(hit: Hit, ctx: Context) -> Found | None:
+    value = _safe_date(int(hit["y"] or 0), int(hit["m"] or 0), int(hit["d"] or 0))
+    return hit.found("date", Point(value, "day"), explicit=True) if value else None
+
+
+def _numeric_date(hit: Hit, ctx: Context) -> Found | None:
+    if len(hit["y"] or "") != 4:
+        return None
+    a, b, year = int(hit["a"] or 0), int(hit["b"] or 0), int(hit["y"] or 0)
+    # Day first is the reading of most of the world; month first only where day first is impossible.
+    value = _safe_date(year, b, a) or _safe_date(year, a, b)
+    return hit.found("date", Point(value, "day"), explicit=True) if value else None
+
+
+def _month(hit: Hit, ctx: Context) -> Found | None:
+    name = (hit["month"] or "").rstrip(".")
+    month = MONTHS[name]
+    edge, mod, mrel, rel, year = hit.lower("edge"), hit.lower("mod"), hit.lower("mrel"), hit.lower("rel"), hit["year"]
+    if name not in FULL_MONTHS and not year:
+        return None
+    if not (hit.prep or edge or mod or mrel or rel or year):
+        return None  # a bare month name is as often a person ("April", "June") as a time
+    if not (year or mod or edge or mrel or rel) and _is_person(ctx, hit.m.start("month")):
+        return None
+    value: dt.date | None = None
+    if year:
+        value = dt.date(int(year), month, 1)
+    elif ctx.published is not None and rel:
+        value = dt.date(ctx.published.year + {"last": -1, "next": 1}.get(rel, 0), month, 1)
+    elif ctx.published is not None:
+        current = ctx.published.replace(day=1)
+        candidates = [dt.date(current.year + k, month, 1) for k in (-1, 0, 1)]
+        if mrel == "last":
+            value = max(c for c in candidates if c < current)
+        elif mrel == "next":
+            value = min(c for c in candidates if c > current)
+        elif mrel == "this":
+            value = candidates[1]
+        else:
+            value = _pick(candidates, current, _effective_tense(hit.prep, ctx.tense(hit.start, hit.end)))
+    return _edged(hit, Point(value, "month") if value else None, edge, "month")
+
+
+def _is_person(ctx: Context, offset: int) -> bool:
+    token = ctx.token_at(offset)
+    return token is not None and token.ent_type_ == "PERSON"
+
+
+def _edged(hit: Hit, point: Point | None, edge: str | None, kind: str) -> Found:
+    """A period, or its last day when a deadline names its end ("by the end of November")."""
+    if point is not None and edge and ("end" in edge or "close" in edge) and hit.prep in DEADLINE_PREPS:
+        return hit.found("date", _last_day(point), explicit=True)
+    return hit.found(kind, point, explicit=True)
+
+
+def _year(hit: Hit, ctx: Context) -> Found | None:
+    edge, mod = hit.lower("edge"), hit.lower("mod")
+    year = int(hit["year"] or 0)
+    if not (hit.prep or edge or mod) and not _counts_as_year(hit, ctx):
+        return None
+    point = Point(dt.date(year, 1, 1), "year")
+    end = hit["year_end"]
+    if not end:
+        return _edged(hit, point, edge, "year")
+    end_year = int(end) if len(end) == 4 else year // 100 * 100 + int(end)
+    if not 0 < end_year - year <= 50:
+        return None
+    return hit.found("range", point, until=Point(dt.date(end_year, 1, 1), "year"), explicit=True)
+
+
+def _counts_as_year(hit: Hit, ctx: Context) -> bool:
+    """A bare four-digit number is a year unless it counts something ("2000 people")."""
+    if not ctx.parsed:
+        return not re.match(r"\s+[a-z]", ctx.text[hit.end : hit.end + 3])
+    token = ctx.token_at(hit.m.start("year"))
+    if token is None or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
+        return False
+    return not (token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS"))
+
+
+def _decade(hit: Hit, ctx: Context) -> Found | None:
+    start = int(hit["decade"] or 0)
+    first, last = Point(dt.date(start, 1, 1), "year"), Point(dt.date(start + 9, 1, 1), "year")
+    return hit.found("range", first, until=last, explicit=True)
+
+
+def _half(hit: Hit, ctx: Context) -> Found | None:
+    if hit["q"]:
+        quarter = hit["q"] or ""
+        size, index, year = (3 if quarter[0] == "Q" else 6), int(quarter[1]), int(hit["qyear"] or 0)
+    else:
+        size = 6 if hit.lower("part") == "half" else 3
+        ordinal = hit.lower("ord") or ""
+        index = 12 // size if ordinal in ("final", "last") else ORDINALS[ordinal]
+        if hit["year"]:
+            year = int(hit["year"] or 0)
+        elif ctx.published is not None:
+            year = ctx.published.year + {"last": -1, "next": 1}.get(hit.lower("rel") or "", 0)
+        else:
+            return hit.found("range")
+    if index > 12 // size:
+        return None
+    first, last = dt.date(year, (index - 1) * size + 1, 1), dt.date(year, index * size, 1)
+    return hit.found("range", Point(first, "month"), until=Point(last, "month"), explicit=True)
+
+
+def _season(hit: Hit, ctx: Context) -> Found | None:
+    rel = hit.lower("rel")
+    if hit["year"]:
+        return hit.found("year", Point(dt.date(int(hit["year"] or 0), 1, 1), "year"), explicit=True)
+    if rel in (None, "the") or not (hit.prep or rel):
+        return None
+    if ctx.published is None:
+        return hit.found("year")
+    year = ctx.published.year + {"last": -1, "next": 1}.get(rel or "", 0)
+    return hit.found("year", Point(dt.date(year, 1, 1), "year"))
+
+
+def _relative(hit: Hit, ctx: Context) -> Found | None:
+    rel, unit, edge = hit.lower("rel") or "", hit.lower("unit") or "", hit.lower("edge")
+    if rel == "the" and unit == "weekend":
+        return _weekend(hit, ctx, None)
+    if rel == "the" and not edge:
+        return None
+    if rel in ("previous", "following"):
+        step_unit = "year" if unit == "decade" else unit
+        return hit.found(_kind(step_unit), shift=Shift(1, step_unit, 1 if rel == "following" else -1, False))
+    if rel in ("past", "coming"):
+        lengths = {"week": "P1W", "weekend": "P2D", "month": "P1M", "year": "P1Y", "decade": "P10Y"}
+        return hit.found("duration", duration=lengths[unit])
+    step = {"last": -1, "next": 1}.get(rel, 0)
+    if unit == "weekend":
+        return _weekend(hit, ctx, step)
+    if ctx.published is None:
+        return hit.found("range" if unit == "decade" else _kind(unit))
+    if unit == "decade":
+        start = ctx.published.year // 10 * 10 + 10 * step
+        first, last = Point(dt.date(start, 1, 1), "year"), Point(dt.date(start + 9, 1, 1), "year")
+        return hit.found("range", first, until=last)
+    grain: Grain = "week" if unit == "week" else "month" if unit == "month" else "year"
+    moved = _shift(ctx.published, step, unit)
+    return _edged(hit, Point(_grain_start(moved, grain), grain), edge, _kind(grain)) if moved else None
+
+
+def _weekend(hit: Hit, ctx: Context, step: int | None) -> Found | None:
+    if ctx.published is None:
+        return hit.found("range")
+    saturday = ctx.published + dt.timedelta(days=5 - ctx.published.weekday())
+    if step is None:
+        tense = _effective_tense(hit.prep, ctx.tense(hit.start, hit.end))
+        step = -1 if tense in ("past", "pluperfect", "unknown") and ctx.published.weekday() < 5 else 0
+    saturday += dt.timedelta(days=7 * step)
+    return hit.found("range", Point(saturday, "day"), until=Point(saturday + dt.timedelta(days=1), "day"))
+
+
+def _deictic(hit: Hit, ctx: Context) -> Found | None:
+    word = hit.lower("word") or ""
+    if ctx.published is None:
+        return hit.found("date")
+    if word.startswith("the day"):
+        offset = -2 if word.endswith("yesterday") else 2
+    else:
+        offset = -1 if word.startswith(("yesterday", "last night")) else 1 if word.startswith("tomorrow") else 0
+    return hit.found("date", Point(ctx.published + dt.timedelta(days=offset), "day"))
+
+
+def _weekday(hit: Hit, ctx: Context) -> Found | None:
+    words_before = ctx.text[max(0, hit.m.start("wd") - 8) : hit.m.start("wd")].split()
+    if not (hit["mod"] or hit.prep) and words_before and words_before[-1] in NAMED_DAY_PREFIXES:
+        return None
+    if not (hit["poss"] or hit["part"] or hit["wd_end"]) and re.match(r"\s+[A-Z][a-z]", ctx.text[hit.end :]):
+        following = ctx.text[hit.end :].split(None, 1)[0].rstrip(".,")
+        if following not in MONTHS:
+            return None  # "Sunday Times", "Saturday Night Live"
+    end = _possessed_noun_end(hit, ctx) if hit["poss"] else hit.end
+    mod = hit.lower("mod")
+    if ctx.published is None:
+        return Found(hit.start, end, "date")
+    weekday = WEEKDAYS.index(hit["wd"] or "")
+    day = _resolve_weekday(ctx.published, weekday, mod, _effective_tense(hit.prep, ctx.tense(hit.start, end)))
+    if hit["wd_end"] and hit.lower("join") != "until":
+        last = day + dt.timedelta(days=(WEEKDAYS.index(hit["wd_end"] or "") - weekday) % 7)
+        return Found(hit.start, end, "range", Point(day, "day"), Point(last, "day"))
+    if hit["wd_end"]:
+        end = hit.m.end("wd") + len(hit["poss"] or "")
+    return Found(hit.start, end, "date", Point(day, "day"))
+
+
+def _possessed_noun_end(hit: Hit, ctx: Context) -> int:
+    """"Wednesday's meeting" reads as one expression; "Sunday's final flights" stops at the weekday."""
+    if not ctx.parsed:
+        return hit.end
+    token = ctx.token_at(hit.end + 1)
+    if token is not None and token.idx > hit.end and token.tag_ in ("NN", "NNS") and token.text.islower():
+        return token.idx + len(token.text)
+    return hit.end
+
+
+def _resolve_weekday(published: dt.date, weekday: int, mod: str | None, tense: Tense) -> dt.date:
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if mod == "last":
+        return published - dt.timedelta(days=back or 7)
+    if mod in ("next", "coming"):
+        return published + dt.timedelta(days=ahead or 7)
+    if mod == "this":
+        return published + dt.timedelta(days=weekday - published.weekday())
+    # News names the past week's days; a clause that looks ahead (or a present one, "happens on Sunday")
+    # names the coming ones, and a plain future on the day itself means later that day.
+    if tense == "future" or (tense == "present" and back):
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=back)
+
+
+def _ago(hit: Hit, ctx: Context) -> Found | None:
+    parts = _duration_parts(hit["dur"] or "")
+    if parts is None:
+        return None
+    duration = _iso_period(parts)
+    if ctx.published is None or hit.lower("qual") in LOOKING_BACK_QUALIFIERS or len(parts) != 1:
+        return hit.found("date", duration=duration)
+    amount, unit = parts[0]
+    grain = UNITS[unit][1]
+    moved = _shift(ctx.published, -amount, unit)
+    return hit.found(_kind(grain), Point(_grain_start(moved, grain), grain), duration=duration) if moved else None
+
+
+def _narrative(hit: Hit, ctx: Context) -> Found | None:
+    if hit["vague"]:
+        return hit.found("date", shift=Shift(0, "day", 1, False))
+    if hit["rel"]:
+        return _narrative_word(hit)
+    parts = _duration_parts(hit["dur"] or "")
+    if parts is None:
+        return None
+    tail = (hit.lower("tail") or "").split()[0]
+    duration = _iso_period(parts)
+    if tail == "on" or len(parts) != 1:
+        return hit.found("duration", duration=duration)
+    amount, unit = parts[0]
+    sign = -1 if tail in ("earlier", "before", "prior") else 1
+    # "later" counts from the story's last date; "after the deadline" only takes a date set beside it.
+    shift = Shift(amount, unit, sign, needs_neighbour=tail in ("after", "before", "prior"))
+    return hit.found("date", duration=duration, shift=shift)
+
+
+def _narrative_word(hit: Hit) -> Found | None:
+    rel, unit = hit.lower("rel") or "", hit.lower("runit")
+    if rel.startswith("the day "):
+        sign = 1 if rel.endswith("after") else -1
+        return None if unit else hit.found("date", shift=Shift(1, "day", sign, False))
+    if not unit:
+        return None
+    sign = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+    return hit.found(_kind(unit), shift=Shift(abs(sign), unit, sign or 1, False))
+
+
+def _duration(hit: Hit, ctx: Context) -> Found | None:
+    parts = _duration_parts(hit["dur"] or "")
+    if parts is None:
+        return None
+    number = (hit["dur"] or "").split()[0].lower()
+    if number in ("a", "an", "half") and not (hit.prep or hit["qual"] or hit["period"]):
+        return None  # "$39 an hour", "2.6% a year" are rates, not lengths of time
+    if number in ("a", "an") and parts == [(1, "second")]:
+        return None  # "a second round"
+    preceding = ctx.text[max(0, hit.start - 6) : hit.start].lower()
+    if re.match(r"\s*(?:old|of\s+age)\b", ctx.text[hit.end : hit.end + 8]) or preceding.endswith(
+        ("aged ", "every ", "each ")
+    ):
+        return None
+    return Found(hit.start, _measured_activity_end(hit, ctx), "duration", duration=_iso_period(parts))
+
+
+def _measured_activity_end(hit: Hit, ctx: Context) -> int:
+    """"after two days of talks": a length of time takes the activity it measures."""
+    if not ctx.parsed or not re.match(r"\s+of\s+[a-z]", ctx.text[hit.end : hit.end + 6]):
+        return hit.end
+    of = ctx.token_at(hit.end + 1)
+    if of is None or of.lower_ != "of":
+        return hit.end
+    objects = [c for c in of.children if c.dep_ == "pobj" and c.tag_ in ("NN", "NNS") and c.text.islower()]
+    if not objects or objects[0].i - of.i > 3:
+        return hit.end
+    return objects[0].idx + len(objects[0].text)
+
+
+def _duration_range(hit: Hit, ctx: Context) -> Found | None:
+    low, high = _number(hit["lo"] or ""), _number(hit["hi"] or "")
+    if low is None or high is None or low >= high:
+        return None
+    return hit.found("duration")
+
+
+def _compound(hit: Hit, ctx: Context) -> Found | None:
+    if hit["long"]:
+        return hit.found("duration", duration=_iso_period([(1, hit.lower("long") or "")]))
+    n = _number(hit["n"] or "")
+    if not n:
+        return None
+    return hit.found("duration", duration=_iso_period([(n, hit.lower("unit") or "")]))
+
+
+def _vague(hit: Hit, ctx: Context) -> Found | None:
+    return hit.found("vague")
+
+
+def _clock(hit: Hit, ctx: Context) -> Found | None:
+    if (hit["h2"] or hit["named"]) and not (hit.prep or hit["zone"]):
+        return None  # "21:45" alone may be a score or a verse; "at 21:45" is a time
+    hour = int(hit["h"] or hit["h2"] or 0)
+    if hour > (12 if hit["ap"] else 23):
+        return None
+    return hit.found("time", clock=True)
+
+
+def _anchored(text: str, published: dt.date | None) -> Iterator[Found]:
+    """Counts of days from the dated event an article is about ("the 1,078th day of the invasion")."""
+    knowledge = anchors()
+    scored = [(sum(len(p.findall(text)) for p in a.context), a) for a in knowledge.anchors]
+    scored = [(s, a) for s, a in scored if s > 0]
+    if not scored:
+        return
+    anchor = max(scored, key=lambda sa: sa[0])[1]
+    for patterns, offset, kind in ((knowledge.elapsed, 0, "duration"), (knowledge.ordinal, -1, "date")):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                n = int(m["n"].replace(",", ""))
+                date = anchor.date + dt.timedelta(days=n + offset)
+                near = abs(date - published) <= ANCHOR_SLACK if published else n >= 100
+                start = m.start() - 3 if text[max(0, m.start() - 3) : m.start()].lower() == "on " else m.start()
+                duration = f"P{n}D" if kind == "duration" else None
+                yield Found(start, m.end(), kind, Point(date, "day") if near else None, duration=duration)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern, what it means, the prepositions it takes, and the cheap trigger that must be near."""
+
+    pattern: re.Pattern[str]
+    handler: Handler
+    before: re.Pattern[str] | None = None
+    trigger: re.Pattern[str] | None = None
+
+
+DATE_BEFORE = _before_pattern(DATE_PREPS)
+DURATION_BEFORE = _before_pattern(DURATION_PREPS)
+RULES = (
+    Rule(MONTH_DAY_RE, _month_day, DATE_BEFORE, MONTH_TRIGGER),
+    Rule(ISO_RE, _iso_date, DATE_BEFORE),
+    Rule(NUMERIC_RE, _numeric_date, DATE_BEFORE),
+    Rule(HALF_RE, _half, DATE_BEFORE, HALF_TRIGGER),
+    Rule(MONTH_RE, _month, DATE_BEFORE, MONTH_TRIGGER),
+    Rule(DECADE_RE, _decade, DATE_BEFORE),
+    Rule(YEAR_RE, _year, DATE_BEFORE),
+    Rule(SEASON_RE, _season, DATE_BEFORE, SEASON_TRIGGER),
+    Rule(RELATIVE_RE, _relative, DATE_BEFORE, RELATIVE_TRIGGER),
+    Rule(DEICTIC_RE, _deictic, DATE_BEFORE),
+    Rule(WEEKDAY_RE, _weekday, DATE_BEFORE, WEEKDAY_TRIGGER),
+    Rule(AGO_RE, _ago, None, UNIT_TRIGGER),
+    Rule(NARRATIVE_RE, _narrative, None, UNIT_TRIGGER),
+    Rule(DURATION_RANGE_RE, _duration_range, DURATION_BEFORE, UNIT_TRIGGER),
+    Rule(DURATION_RE, _duration, DURATION_BEFORE, UNIT_TRIGGER),
+    Rule(COMPOUND_RE, _compound, None, UNIT_TRIGGER),
+    Rule(VAGUE_RE, _vague, None, UNIT_TRIGGER),
+    Rule(CLOCK_RE, _clock, _before_pattern(CLOCK_PREPS)),
+)
+
+
+# --- the extractor ---------------------------------------------------------------------------------
+
+
+def find_times(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
+    """Every time expression in doc.text, in text order, non-overlapping, with its value."""
+    text = doc.text[:MAX_CHARS]
+    ctx = Context(doc, text, published, doc.has_annotation("DEP"))
+    candidates = list(_anchored(text, published))
+    for rule in RULES:
+        for hit in _hits(rule, text):
+            found = rule.handler(hit, ctx)
+            if found is not None and found.end > found.start:
+                candidates.append(found)
+    chosen = _non_overlapping(candidates)
+    chosen = _with_clock_days(chosen, text, published)
+    chosen = _with_shifts(chosen, text)
+    return [f.expression(text) for f in chosen]
+
+
+def _hits(rule: Rule, text: str) -> Iterator[Hit]:
+    for m in _matches(rule, text):
+        if m.end() == m.start():
+            continue
+        prep = rule.before.search(text, max(0, m.start() - 24), m.start()) if rule.before else None
+        if prep is None:
+            yield Hit(m, None, m.start())
+        else:
+            yield Hit(m, " ".join(prep["prep"].lower().split()), prep.start())
+
+
+def _matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
+    """The rule's matches, searched only around its trigger words: most text holds no time at all."""
+    if rule.trigger is None:
+        yield from rule.pattern.finditer(text)
+        return
+    left, right = WINDOW
+    low = high = -1
+    for trigger in rule.trigger.finditer(text):
+        start, end = max(0, trigger.start() - left), min(len(text), trigger.end() + right)
+        if start > high:
+            if high > low:
+                yield from rule.pattern.finditer(text, low, high)
+            low = start
+        high = end
+    if high > low:
+        yield from rule.pattern.finditer(text, low, high)
+
+
+def _non_overlapping(candidates: list[Found]) -> list[Found]:
+    """The longest expressions win; a shorter one that overlaps a kept one is dropped."""
+    kept: list[Found] = []
+    for found in sorted(candidates, key=lambda f: (f.start - f.end, f.start)):
+        if not any(found.start < k.end and k.start < found.end for k in kept):
+            kept.append(found)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _with_clock_days(found: list[Found], text: str, published: dt.date | None) -> list[Found]:
+    """A clock time takes the day beside it ("at 7 a.m. on Tuesday"), its sentence's, or publication's."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        current = found[i]
+        following = found[i + 1] if i + 1 < len(found) else None
+        if following is not None and current.clock != following.clock:
+            day = following if current.clock else current
+            if not text[current.end : following.start].strip() and day.value and day.value.grain == "day":
+                out.append(Found(current.start, following.end, "time", day.value))
+                i += 2
+                continue
+        if current.clock:
+            current = replace(current, value=_day_of_sentence(out, text, current.start, published))
+        out.append(current)
+        i += 1
+    return out
+
+
+def _day_of_sentence(before: list[Found], text: str, start: int, published: dt.date | None) -> Point | None:
+    sentence = _sentence_start(text, start)
+    for found in reversed(before):
+        if found.end <= sentence:
+            break
+        if found.value is not None and found.value.grain == "day":
+            return found.value
+    return Point(published, "day") if published else None
+
+
+def _with_shifts(found: list[Found], text: str) -> list[Found]:
+    """Narrative offsets: a date set beside one is its value, else it counts from the story's last date."""
+    out = list(found)
+    for i, current in enumerate(out):
+        shift = current.shift
+        if shift is None:
+            continue
+        value: Point | None = None
+        neighbour = _neighbour(out, i, text)
+        if neighbour is not None:
+            value = neighbour.value
+        elif not shift.needs_neighbour and (anchor := _last_explicit(out, i)) and anchor.value:
+            moved = _shift(anchor.value.date, shift.sign * shift.amount, shift.unit)
+            value = Point(_grain_start(moved, anchor.value.grain), anchor.value.grain) if moved else None
+        if value is not None:
+            out[i] = replace(current, value=value, kind=_kind(value.grain))
+    return out
+
+
+def _apposed(text: str, left_end: int, right_start: int) -> bool:
+    return bool(re.fullmatch(r"\s*[,—–-]\s*", text[left_end:right_start]))
+
+
+def _neighbour(found: list[Found], i: int, text: str) -> Found | None:
+    """A dated expression set beside this one ("on July 24, a day after ...", "Hours later, on Wednesday")."""
+    if i and found[i - 1].value is not None and _apposed(text, found[i - 1].end, found[i].start):
+        return found[i - 1]
+    following = found[i + 1] if i + 1 < len(found) else None
+    if following is not None and following.value is not None and _apposed(text, found[i].end, following.start):
+        return following
+    return None
+
+
+def _last_explicit(found: list[Found], i: int) -> Found | None:
+    for previous in reversed(found[:i]):
+        if found[i].start - previous.end > NARRATIVE_REACH:
+            return None
+        if previous.explicit and previous.value is not None:
+            return previous
+    return None
