@@ -46,13 +46,19 @@ def documents(
 def analyse(docs: list[Document]) -> Analysis:
     """The record of a set of documents: one spaCy pass each, then every extractor over the parsed Doc."""
     from pourparler.extract.actors import find_actors
+    from pourparler.extract.quantities import find_quantities
     from pourparler.extract.quotes import find_quotes
+    from pourparler.extract.timex import find_times
     from pourparler.nlp import parse
 
     analysis = Analysis(documents=docs)
     actors: dict[str, Actor] = {}
     for document, sp in zip(docs, parse(d.body for d in docs), strict=True):
         doc_id = document.id
+        times = find_times(sp, publication_day(document.published.date))
+        analysis.times += [t.to_json(doc_id) for t in times]
+        quantities = find_quantities(document.body, [(t.start, t.end) for t in times])
+        analysis.quantities += [q.to_json(doc_id) for q in quantities]
         cast = find_actors(sp, document)
         for actor in cast.actors.values():
             _merge_actor(actors, actor)
@@ -60,6 +66,14 @@ def analyse(docs: list[Document]) -> Analysis:
         analysis.quotes += [q.to_json(doc_id) for q in find_quotes(sp, document, cast)]
     analysis.actors = [a.to_json() for a in actors.values()]
     return analysis
+
+
+def publication_day(date: str | None) -> dt.date | None:
+    """The publication day when it is known to the day; relative times need it as their anchor."""
+    try:
+        return dt.date.fromisoformat(date) if date and len(date) == 10 else None
+    except ValueError:
+        return None
 
 
 def _merge_actor(actors: dict[str, Actor], actor: Actor) -> None:

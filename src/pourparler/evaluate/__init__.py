@@ -29,8 +29,10 @@ def evaluate_folder(folder: Path, *, today: dt.date | None = None) -> dict[str, 
     }
 
 
-def _analysed(pairs: list[tuple[GoldArticle, Document]]) -> list[tuple[GoldArticle, Document, dict[str, Any]]]:
-    """Each article analysed with its true publication date, so time scores do not depend on date inference."""
+def _analysed(
+    pairs: list[tuple[GoldArticle, Document]],
+) -> list[tuple[GoldArticle, Document, dict[str, Any]]]:
+    """Each article analysed with its true publication date, so time scores do not hang on date inference."""
     from pourparler.pipeline import analyse
 
     dated = []
@@ -43,7 +45,9 @@ def _analysed(pairs: list[tuple[GoldArticle, Document]]) -> list[tuple[GoldArtic
     items = []
     for (article, _), document in zip(pairs, dated, strict=True):
         doc_id = document.id
-        own = {key: [x for x in record[key] if x.get("doc") == doc_id] for key in ("quotes", "times", "mentions")}
+        own = {
+            key: [x for x in record[key] if x.get("doc") == doc_id] for key in ("quotes", "times", "mentions")
+        }
         items.append((article, document, {**own, "actors": record["actors"]}))
     return items
 
@@ -73,6 +77,26 @@ def render_scores(console: Console, scores: dict[str, Any]) -> None:
         "",
         f"correct {p['correct']} wrong {p['wrong']} unknown {p['unknown']}",
     )
+    extraction = scores["extraction"]
+    for label, key in (("actors", "actors"), ("quotes (any kind)", "quotes"), ("time expressions", "times")):
+        part = extraction[key]
+        table.add_row(
+            label,
+            f"{part['precision']:.3f}",
+            f"{part['recall']:.3f}",
+            f"{part['f1']:.3f}",
+            f"tp {part['tp']} fp {part['fp']} fn {part['fn']}",
+        )
+    for label, key in (
+        ("quote speakers", "speakers"),
+        ("quote kinds", "quote_kinds"),
+        ("time values", "time_values"),
+    ):
+        part = extraction[key]
+        table.add_row(label, "", "", f"{part['accuracy']:.3f}", f"{part['right']} of {part['total']} found")
     console.print(table)
     for error in cleaning["errors"]:
         console.print(f"  {error}", style="dim", highlight=False, markup=False)
+    for key in ("speakers", "time_values", "quotes", "times"):
+        for error in extraction[key]["errors"]:
+            console.print(f"  {error}", style="dim", highlight=False, markup=False)

@@ -30,7 +30,14 @@ class Tally:
         precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": precision, "recall": recall, "f1": f1, "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass(slots=True)
@@ -46,7 +53,11 @@ class Accuracy:
             self.errors.append(error)
 
     def scores(self) -> dict[str, Any]:
-        return {"accuracy": self.right / self.total if self.total else 0.0, "right": self.right, "total": self.total}
+        return {
+            "accuracy": self.right / self.total if self.total else 0.0,
+            "right": self.right,
+            "total": self.total,
+        }
 
 
 def score_extraction(items: Iterable[tuple[GoldArticle, Document, dict[str, Any]]]) -> dict[str, Any]:
@@ -60,9 +71,20 @@ def score_extraction(items: Iterable[tuple[GoldArticle, Document, dict[str, Any]
     for article, document, record in items:
         annotation = article.annotation
         gold_actors = {a["name"]: a for a in annotation.get("actors") or []}
-        _score_quotes(article.name, document.body, annotation.get("quotes") or [], record["quotes"], gold_actors,
-                      record["actors"], quotes, speakers, kinds)
-        _score_times(article.name, document.body, annotation.get("times") or [], record["times"], times, values)
+        _score_quotes(
+            article.name,
+            document.body,
+            annotation.get("quotes") or [],
+            record["quotes"],
+            gold_actors,
+            record["actors"],
+            quotes,
+            speakers,
+            kinds,
+        )
+        _score_times(
+            article.name, document.body, annotation.get("times") or [], record["times"], times, values
+        )
         _score_actors(article.name, list(gold_actors.values()), record, actors)
     return {
         "quotes": {**quotes.scores(), "errors": quotes.errors},
@@ -117,7 +139,8 @@ def match_spans(
 
 def _gold_spans(body: str, texts: list[str], name: str, errors: list[str]) -> list[tuple[int, int]]:
     """Each gold text's span; repeated texts take successive occurrences."""
-    spans, used = [], {}
+    spans: list[tuple[int, int]] = []
+    used: dict[str, int] = {}
     for text in texts:
         found = locate(body, text)
         k = used.get(text, 0)
@@ -166,15 +189,18 @@ def _score_quotes(
         want = gold_actors.get(g["speaker"], {"name": g["speaker"]})
         speaker = p["speaker"]
         ok = same_actor(want, speaker, by_id.get(speaker.get("actor") or ""))
-        speakers.add(ok, f"{name}: {str(g['text'])[:50]!r} said by {g['speaker']!r}, got {speaker.get('text')!r}"
-                         f" ({speaker.get('actor')})")
+        speakers.add(
+            ok,
+            f"{name}: {str(g['text'])[:50]!r} said by {g['speaker']!r}, got {speaker.get('text')!r}"
+            f" ({speaker.get('actor')})",
+        )
         kinds.add(g["kind"] == p["kind"], f"{name}: {str(g['text'])[:50]!r} is {g['kind']}, got {p['kind']}")
 
 
 def _inside_mixed(
     gold_spans: list[tuple[int, int]], predicted: list[dict[str, Any]], matched: set[int]
 ) -> list[tuple[int, int]]:
-    """Gold pieces of one mixed quote: annotators may split "paraphrase "own words"" in two, we keep it whole."""
+    """Gold pieces of one mixed quote: annotators may split paraphrase and "own words"; we keep it whole."""
     pairs = []
     for gi, g in enumerate(gold_spans):
         if gi in matched or g[0] < 0:
@@ -205,7 +231,11 @@ def same_actor(gold: dict[str, Any], speaker: dict[str, Any], actor: dict[str, A
             continue
         if got == want or fuzz.token_set_ratio(" ".join(got), " ".join(want)) >= 90:
             return True
-        if gold.get("kind") == "person" and got[-1] == want[-1] and (actor is None or actor.get("kind") == "person"):
+        if (
+            gold.get("kind") == "person"
+            and got[-1] == want[-1]
+            and (actor is None or actor.get("kind") == "person")
+        ):
             return True
         if gold.get("kind") == "anonymous" and _head(got) == _head(want) and speaker.get("anonymous"):
             return True
@@ -228,7 +258,12 @@ def _head(words: list[str]) -> str:
 
 
 def _score_times(
-    name: str, body: str, gold: list[dict[str, Any]], predicted: list[dict[str, Any]], tally: Tally, values: Accuracy
+    name: str,
+    body: str,
+    gold: list[dict[str, Any]],
+    predicted: list[dict[str, Any]],
+    tally: Tally,
+    values: Accuracy,
 ) -> None:
     gold_spans = _gold_spans(body, [str(t["text"]) for t in gold], name, tally.errors)
     pred_spans = [(t["start"], t["end"]) for t in predicted]
@@ -278,7 +313,8 @@ def _score_actors(name: str, gold: list[dict[str, Any]], record: dict[str, Any],
             (
                 i
                 for i, p in enumerate(predicted)
-                if i not in used and same_actor(g, {"text": p["name"], "anonymous": p["kind"] == "anonymous"}, p)
+                if i not in used
+                and same_actor(g, {"text": p["name"], "anonymous": p["kind"] == "anonymous"}, p)
             ),
             None,
         )

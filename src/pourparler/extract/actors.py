@@ -1,4 +1,4 @@
-"""Actors of one article and where they are mentioned: known names, new people and groups, anonymous sources."""
+"""Actors of one article and their mentions: known names, new people and groups, anonymous sources."""
 
 from __future__ import annotations
 
@@ -16,7 +16,24 @@ from pourparler.model import Actor, Document, Mention
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 LOCATIVE = frozenset(
-    "in to from at near into toward towards via outside around inside across through within over".split()
+    [
+        "in",
+        "to",
+        "from",
+        "at",
+        "near",
+        "into",
+        "toward",
+        "towards",
+        "via",
+        "outside",
+        "around",
+        "inside",
+        "across",
+        "through",
+        "within",
+        "over",
+    ]
 )
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_PLURAL = frozenset({"they", "them"})
@@ -50,12 +67,14 @@ class Cast:
         for m in self.mentions:
             if m.actor is None or m.head < 0:
                 continue
-            if start <= m.start and m.end <= end or m.start <= start and end <= m.end:
-                if best is None or (m.end - m.start) > (best.end - best.start):
-                    best = m
+            inside = (start <= m.start and m.end <= end) or (m.start <= start and end <= m.end)
+            if inside and (best is None or (m.end - m.start) > (best.end - best.start)):
+                best = m
         return best
 
-    def last(self, before: int, accept: Callable[[Mention, Actor], bool], *, window: int = 1500) -> Mention | None:
+    def last(
+        self, before: int, accept: Callable[[Mention, Actor], bool], *, window: int = 1500
+    ) -> Mention | None:
         """The nearest mention before `before` (within `window` characters) that `accept` takes."""
         for i in range(bisect_left(self.starts, before) - 1, -1, -1):
             m = self.mentions[i]
@@ -87,10 +106,10 @@ def find_actors(sp: Doc, document: Document) -> Cast:
 
 
 def _entities(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None) -> None:
-    for ent in sp.ents:
-        if ent.label_ not in ENTITY_KINDS or any(taken[t.i] for t in ent):
+    for found in sp.ents:
+        if found.label_ not in ENTITY_KINDS or any(taken[t.i] for t in found):
             continue
-        ent = _trim(ent)
+        ent = _trim(found)
         if ent is None:
             continue
         if ent.ent_id_ and ent.label_ == "NORP" and ent.ent_id_ in _demonym_codes():
@@ -99,16 +118,20 @@ def _entities(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None)
         if outlet is not None and not ent.ent_id_:
             cast.add(Mention(ent.start_char, ent.end_char, ent.text, None, head=-1))
             continue
-        actor = _abbreviation(ent, cast) or (_known(ent.ent_id_, published) if ent.ent_id_ else _named(ent, cast))
+        actor = _abbreviation(ent, cast) or (
+            _known(ent.ent_id_, published) if ent.ent_id_ else _named(ent, cast)
+        )
         if actor is None:
             continue
         cast.actors.setdefault(actor.id, actor)
         located = ent.label_ == "GPE" and _is_place(ent)
-        cast.add(Mention(ent.start_char, ent.end_char, ent.text, actor.id, head=-1 if located else ent.root.i))
+        cast.add(
+            Mention(ent.start_char, ent.end_char, ent.text, actor.id, head=-1 if located else ent.root.i)
+        )
 
 
 def _abbreviation(ent: Span, cast: Cast) -> Actor | None:
-    """"the Global Trade Research Initiative (GTRI)": the bracketed short form names the actor just named."""
+    """ "the Global Trade Research Initiative (GTRI)": the bracketed short form names the actor just named."""
     doc = ent.doc
     if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
         return None
@@ -164,7 +187,7 @@ def _same_person(name: str, cast: Cast) -> Actor | None:
         if actor.kind != "person":
             continue
         known = actor.name.split()
-        if len(words) < len(known) and known[-len(words):] == words:
+        if len(words) < len(known) and known[-len(words) :] == words:
             return actor
         if name in actor.aliases:
             return actor
@@ -191,7 +214,7 @@ def _known(actor_id: str, published: dt.date | None) -> Actor | None:
 def _roles_on(known: KnownActor, day: dt.date | None) -> list[str]:
     roles = []
     for role in known.roles:
-        if day is not None and (role.start and day < role.start or role.end and day > role.end):
+        if day is not None and ((role.start and day < role.start) or (role.end and day > role.end)):
             continue
         if day is None and role.end is not None:
             continue
@@ -208,10 +231,7 @@ def _offices(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None) 
     for token in sp:
         if token.dep_ != "poss" or token.head.lower_ not in offices or token.head.i < token.i:
             continue
-        owner_id = _entity_id(token)
-        if not owner_id:
-            continue
-        owner = _known(owner_id, published)
+        owner = _owner(token, published)
         if owner is None:
             continue
         noun = token.head
@@ -241,11 +261,15 @@ def _office_of(owner: Actor, noun: str, published: dt.date | None) -> Actor:
     )
 
 
-def _entity_id(token: Token) -> str:
-    """The known actor a token belongs to, through the entity it is part of."""
+def _owner(token: Token, published: dt.date | None) -> Actor | None:
+    """The person or organisation a possessive names, known or not ("Ivan Petrov's office")."""
     if token.ent_id_:
-        return token.ent_id_
-    return ""
+        return _known(token.ent_id_, published)
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None or ent.label_ not in ("PERSON", "ORG"):
+        return None
+    name = _clean_name(ent.text)
+    return Actor(id=_slug(name), name=name, kind=ENTITY_KINDS[ent.label_]) if name else None
 
 
 # --- anonymous sources -----------------------------------------------------
@@ -266,7 +290,11 @@ def _anonymous_sources(sp: Doc, cast: Cast, taken: list[bool]) -> None:
             continue  # "Lindiwe Khumalo, a spokesperson for the panel": a role of a named person
         if token.dep_ == "compound" or _named_right_after(token):
             continue  # "spokesman Patrick Muyaya", "negotiator Mbonimpa": a title, not an unnamed source
-        left = [c for c in token.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "poss", "quantmod")]
+        left = [
+            c
+            for c in token.lefts
+            if c.dep_ in ("det", "amod", "compound", "nummod", "nmod", "poss", "quantmod")
+        ]
         determiners = {c.lower_ for c in left if c.dep_ in ("det", "nummod", "poss")}
         if determiners & {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"}:
             continue  # a definite description refers back to someone already met
@@ -300,9 +328,9 @@ def _postmodifiers(token: Token) -> list[Token]:
     allowed = speech().postmodifiers
     found = []
     for child in token.rights:
-        if child.dep_ in ("prep", "acl", "amod") and child.lower_ in allowed:
-            found.append(child)
-        elif child.dep_ == "acl" and child.lower_ in ("involved", "briefed", "familiar", "close"):
+        if (child.dep_ in ("prep", "acl", "amod") and child.lower_ in allowed) or (
+            child.dep_ == "acl" and child.lower_ in ("involved", "briefed", "familiar", "close")
+        ):
             found.append(child)
     return found
 
@@ -356,7 +384,7 @@ def _roles_from_text(sp: Doc, cast: Cast) -> None:
 def _appositions(root: Token) -> Iterable[str]:
     for child in root.children:
         if child.dep_ == "appos" and child.ent_type_ != "PERSON" and child.pos_ in ("NOUN", "PROPN"):
-            tokens = [t for t in child.subtree if t.dep_ != "relcl" and not t.is_punct or t.tag_ == "POS"]
+            tokens = [t for t in child.subtree if (t.dep_ != "relcl" and not t.is_punct) or t.tag_ == "POS"]
             if tokens:
                 yield child.doc[tokens[0].i : tokens[-1].i + 1].text
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.ent_type_ != "PERSON":
@@ -367,7 +395,7 @@ def _appositions(root: Token) -> Iterable[str]:
 
 
 def _title_before(sp: Doc, mention: Mention) -> str:
-    """Title words right before a name: "Turkish Foreign Minister Hakan Fidan" -> "Turkish Foreign Minister"."""
+    """Title words before a name: "Turkish Foreign Minister Hakan Fidan" -> "Turkish Foreign Minister"."""
     span = sp.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return ""

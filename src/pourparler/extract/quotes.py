@@ -56,7 +56,9 @@ def quoted_spans(body: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quote
         text = body[p_start:p_end]
         marks = [(i, _mark_role(text, i)) for i, c in enumerate(text) if c in OPENING + CLOSING + STRAIGHT]
         if not marks:
-            marks = [(i, _single_role(text, i)) for i, c in enumerate(text) if c in SINGLE_OPEN + SINGLE_CLOSE]
+            marks = [
+                (i, _single_role(text, i)) for i, c in enumerate(text) if c in SINGLE_OPEN + SINGLE_CLOSE
+            ]
             marks = [(i, role) for i, role in marks if role]
         opened: int | None = None
         for i, role in marks:
@@ -165,18 +167,25 @@ class _Finder:
         first = content.lstrip("[(…. ")[:1]
         if before == "" or before.endswith((":", ".", "!", "?")):
             return True
-        if first.isupper() and (content.rstrip().endswith((".", "!", "?", "…")) or
-                                self.body[q.end : q.close_mark + 1].startswith((",", ".")) or
-                                q.close_mark < len(self.body) and self.body[q.end:q.close_mark].strip() in (",", "")
-                                and self._cue_follows(q)):
+        if first.isupper() and (
+            content.rstrip().endswith((".", "!", "?", "…"))
+            or self.body[q.end : q.close_mark + 1].startswith((",", "."))
+            or (
+                q.close_mark < len(self.body)
+                and self.body[q.end : q.close_mark].strip() in (",", "")
+                and self._cue_follows(q)
+            )
+        ):
             return len(content.split()) >= 3
         return False
 
     def _cue_follows(self, q: Quoted) -> bool:
         after = self.body[q.close_mark + 1 : q.close_mark + 80]
-        return bool(re.match(r"\s*[,]?\s*\S", after)) and self.body[q.end : q.close_mark + 2].lstrip().startswith(
-            (",", "”", '"')
-        ) and bool(re.match(r"^[,”\"\s]*(?:[a-z]|[A-Z][a-z]+ [a-z])", after))
+        return (
+            bool(re.match(r"\s*[,]?\s*\S", after))
+            and self.body[q.end : q.close_mark + 2].lstrip().startswith((",", "”", '"'))
+            and bool(re.match(r"^[,”\"\s]*(?:[a-z]|[A-Z][a-z]+ [a-z])", after))
+        )
 
     def _direct(self, q: Quoted) -> Quote | None:
         cue, subject = self._cue_around(q)
@@ -193,7 +202,9 @@ class _Finder:
             speaker = self._inherited(q.start)
         if speaker is None:
             speaker = Speaker(actor=None, text=None)
-        return Quote(q.start, q.end, self.body[q.start : q.end], "direct", speaker, cue=cue_text, via=list(self.via))
+        return Quote(
+            q.start, q.end, self.body[q.start : q.end], "direct", speaker, cue=cue_text, via=list(self.via)
+        )
 
     def _cue_around(self, q: Quoted) -> tuple[Token | None, Token | None]:
         """The reporting verb of a direct quote: after it ("...," she said) or before it (She said: "...")."""
@@ -205,7 +216,9 @@ class _Finder:
                 return cue, None
         before = self._tokens_between(self._sentence_start(q.open_mark), q.open_mark)
         text_before = self.body[before[0].idx if before else q.open_mark : q.open_mark].rstrip()
-        if before and text_before.endswith((":", ",")) or before and before[-1].lemma_ in self.words.clause_cues:
+        if (before and text_before.endswith((":", ","))) or (
+            before and before[-1].lemma_ in self.words.clause_cues
+        ):
             cues = [t for t in before if self._is_cue(t)]
             if cues:
                 return cues[-1], None
@@ -224,10 +237,12 @@ class _Finder:
         return None
 
     def _is_cue(self, t: Token) -> bool:
-        return t.lemma_.lower() in self.words.clause_cues and t.pos_ in ("VERB", "AUX") and not self.inside[t.i]
+        return (
+            t.lemma_.lower() in self.words.clause_cues and t.pos_ in ("VERB", "AUX") and not self.inside[t.i]
+        )
 
     def _label_before(self, q: Quoted) -> Speaker | None:
-        """"Quote from Umerov: "..."" or "Zelensky on Telegram: "..."": a label naming the speaker."""
+        """ "Quote from Umerov: "..."" or "Zelensky on Telegram: "..."": a label naming the speaker."""
         p_start = self._paragraph_of(q.open_mark)[0]
         before = self.body[p_start : q.open_mark].rstrip()
         if not before.endswith(":") or len(before) > 200:
@@ -240,7 +255,7 @@ class _Finder:
     # -- indirect speech --
 
     def _clauses(self) -> Iterator[tuple[Span, Token, Token | None]]:
-        """(reported clause, cue verb, subject override) for every reporting verb with a clausal complement."""
+        """(reported clause, cue, subject override) for every reporting verb with a clausal complement."""
         for t in self.sp:
             if self.inside[t.i] or t.pos_ not in ("VERB", "AUX"):
                 continue
@@ -248,8 +263,7 @@ class _Finder:
                 for comp in t.children:
                     if comp.dep_ in ("ccomp",) and not self.inside[comp.i] and not self._relayed(t, comp):
                         yield from self._clause_parts(comp, t)
-        for according in self._according():
-            yield according
+        yield from self._according()
 
     def _clause_parts(self, comp: Token, cue: Token) -> Iterator[tuple[Span, Token, Token | None]]:
         """A that-clause, split where "and that" starts a second one."""
@@ -277,11 +291,18 @@ class _Finder:
             else:
                 start = cue.i + 1
         doc = self.sp
-        while start < end and (doc[start].dep_ in ("mark",) and doc[start].lower_ == "that" or doc[start].is_punct
-                               or doc[start].is_space or doc[start].lower_ in ("and", "but")):
+        while start < end and (
+            (doc[start].dep_ in ("mark",) and doc[start].lower_ == "that")
+            or doc[start].is_punct
+            or doc[start].is_space
+            or doc[start].lower_ in ("and", "but")
+        ):
             start += 1
-        while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ")%" or doc[end - 1].is_space
-                               or doc[end - 1].lower_ in ("and", "but", "while")):
+        while end > start and (
+            (doc[end - 1].is_punct and doc[end - 1].text not in ")%")
+            or doc[end - 1].is_space
+            or doc[end - 1].lower_ in ("and", "but", "while")
+        ):
             end -= 1
         span = doc[start:end]
         if len(span) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span):
@@ -295,21 +316,21 @@ class _Finder:
         return span
 
     def _relayed(self, cue: Token, comp: Token) -> bool:
-        """"X said ..., the agency reported": the outlet relays X's words; X, not the outlet, is the speaker."""
+        """ "X said ..., the agency reported": the outlet relays X's words; X is the speaker."""
         subject = self._subject(cue)
         if subject is None or not self._is_outlet(subject) or self._cited(cue) is not None:
             return False
         return any(self._is_cue(t) or t.lemma_.lower() in self.words.naming_cues for t in comp.subtree)
 
     def _is_attribution(self, span: Span) -> bool:
-        """"..., the agency reported": a clause that is only a cue with its subject is not content."""
+        """ "..., the agency reported": a clause that is only a cue with its subject is not content."""
         root = span.root
         if root.lemma_.lower() not in self.words.clause_cues:
             return False
         return not any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "acomp") for c in root.children)
 
     def _according(self) -> Iterator[tuple[Span, Token, Token | None]]:
-        """"According to X, ...": the rest of the sentence is what X says."""
+        """ "According to X, ...": the rest of the sentence is what X says."""
         for t in self.sp:
             if t.lower_ != "according" or self.inside[t.i]:
                 continue
@@ -335,7 +356,13 @@ class _Finder:
             return None
         cue_text = "according to" if cue.lower_ == "according" else cue.text
         return Quote(
-            clause.start_char, clause.end_char, clause.text, "indirect", speaker, cue=cue_text, via=self._via(cue)
+            clause.start_char,
+            clause.end_char,
+            clause.text,
+            "indirect",
+            speaker,
+            cue=cue_text,
+            via=self._via(cue),
         )
 
     # -- quoted phrases inside the writer's sentence --
@@ -377,12 +404,16 @@ class _Finder:
     def _is_title(self, content: str) -> bool:
         """A quoted name ("Magen Oz", "Operation Gideon's Chariots") is not speech."""
         words = content.split()
-        return len(words) <= 5 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words)
+        return len(words) <= 5 and all(
+            w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words
+        )
 
     def _governing_cue(self, span: Span) -> Token | None:
         token: Token = span.root
         for _ in range(10):
-            if self._is_cue(token) or token.lemma_.lower() in self.words.naming_cues and not self.inside[token.i]:
+            if self._is_cue(token) or (
+                token.lemma_.lower() in self.words.naming_cues and not self.inside[token.i]
+            ):
                 return token
             if token.head.i == token.i:
                 break
@@ -407,9 +438,11 @@ class _Finder:
     def _subject(self, cue: Token) -> Token | None:
         verb = cue
         for _ in range(4):
-            subjects = sorted((c for c in verb.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - cue.i))
+            subjects = sorted(
+                (c for c in verb.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - cue.i)
+            )
             named = [c for c in subjects if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
-            subject = (named or subjects or [None])[0]
+            subject = (named or subjects)[0] if subjects else None
             if subject is not None:
                 if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
                     return verb.head
@@ -440,9 +473,9 @@ class _Finder:
                 break
         sent = cue.sent
         for m in self.cast.mentions:
-            if sent.start_char <= m.start < cue.idx and m.head >= 0 and not self.inside[m.head]:
-                if doc[m.head].dep_ in ("nsubj", "nsubjpass", "ROOT"):
-                    return doc[m.head]
+            opens = sent.start_char <= m.start < cue.idx and m.head >= 0 and not self.inside[m.head]
+            if opens and doc[m.head].dep_ in ("nsubj", "nsubjpass", "ROOT"):
+                return doc[m.head]
         return None
 
     def _speaker_from_phrase(self, head: Token) -> Speaker:
@@ -462,7 +495,9 @@ class _Finder:
         resolved = self._refer_back(head, phrase)
         if resolved is not None:
             return resolved
-        return Speaker(actor=None, text=phrase.text, anonymous=False, start=phrase.start_char, end=phrase.end_char)
+        return Speaker(
+            actor=None, text=phrase.text, anonymous=False, start=phrase.start_char, end=phrase.end_char
+        )
 
     def _noun_phrase(self, head: Token) -> Span:
         keep = [t for t in head.subtree if not self._clause_child(t, head)]
@@ -508,15 +543,20 @@ class _Finder:
                 return recent
         elif lower in PRONOUNS_PLURAL:
             mention = self._salient(
-                before, lambda m, a: outside(m) and (self.cast.is_plural(m) or a.kind in ("organization", "group"))
+                before,
+                lambda m, a: outside(m) and (self.cast.is_plural(m) or a.kind in ("organization", "group")),
             )
         elif lower in PRONOUNS_THING:
-            mention = self._salient(before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state"))
+            mention = self._salient(
+                before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state")
+            )
         elif lower in self.words.nouns:
             last = self._last_speaker(before)
             if last is not None:
                 return last
-            mention = self.cast.last(before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state"))
+            mention = self.cast.last(
+                before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state")
+            )
         elif self._definite(head):
             mention = self._definite_antecedent(head, before)
         if mention is None:
@@ -524,7 +564,7 @@ class _Finder:
         return self._speaker_from_mention(mention, mention.text)
 
     def _described_organisation(self, head: Token, phrase: Span) -> Mention | None:
-        """"the Saudi foreign ministry", "Iran's foreign ministry": an organisation the knowledge lacks,
+        """ "the Saudi foreign ministry", "Iran's foreign ministry": an organisation the knowledge lacks,
         named by a collective noun that the text ties to a country or name."""
         if head.lemma_.lower() not in self.words.collectives or head.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -592,7 +632,7 @@ class _Finder:
         return mention
 
     def _salient(self, before: int, accept: Callable[[Mention, Actor], bool]) -> Mention | None:
-        """The antecedent of a pronoun: the last fitting subject of the last two sentences, else the last fit."""
+        """A pronoun's antecedent: the last fitting subject of the last two sentences, else the last fit."""
         sentence = self.sp.char_span(before, min(before + 1, len(self.body)), alignment_mode="expand")
         since = before - 600
         if sentence is not None:
@@ -623,7 +663,7 @@ class _Finder:
     def _person_like(self, m: Mention, a: Actor) -> bool:
         if m.head < 0:
             return False
-        return a.kind == "person" or a.kind == "anonymous" and not self.cast.is_plural(m)
+        return a.kind == "person" or (a.kind == "anonymous" and not self.cast.is_plural(m))
 
     def _outside_quotes(self, m: Mention) -> bool:
         return m.head >= 0 and not self.inside[m.head]

@@ -253,7 +253,12 @@ def actors() -> tuple[KnownActor, ...]:
             found[actor.id] = actor
     for state in states():
         actor = KnownActor(
-            id=state.id, name=state.name, kind="state", country=state.iso3, sector="GOV", aliases=state.aliases
+            id=state.id,
+            name=state.name,
+            kind="state",
+            country=state.iso3,
+            sector="GOV",
+            aliases=state.aliases,
         )
         if state.id in found:
             given = found[state.id]
@@ -345,7 +350,11 @@ def speech() -> SpeechKnowledge:
     _require(data, ("cues", "nouns", "according", "anonymous", "offices", "collectives"), "speech.yaml")
     _require(data["cues"], ("clause", "naming"), "speech.yaml cues")
     anonymous = data["anonymous"]
-    _require(anonymous, ("heads", "plural_heads", "weak_heads", "markers", "postmodifiers"), "speech.yaml anonymous")
+    _require(
+        anonymous,
+        ("heads", "plural_heads", "weak_heads", "markers", "postmodifiers"),
+        "speech.yaml anonymous",
+    )
 
     def words(values: Any) -> frozenset[str]:
         return frozenset(str(v).lower() for v in values)
@@ -362,7 +371,9 @@ def speech() -> SpeechKnowledge:
         postmodifiers=words(anonymous["postmodifiers"]),
         offices=words(data["offices"]),
         collectives=words(data["collectives"]),
-        sectors={str(k).lower(): frozenset(str(v) for v in vs) for k, vs in (data.get("sectors") or {}).items()},
+        sectors={
+            str(k).lower(): frozenset(str(v) for v in vs) for k, vs in (data.get("sectors") or {}).items()
+        },
         media=words(data.get("media") or ()),
     )
 

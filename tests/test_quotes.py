@@ -1,0 +1,179 @@
+"""Quotes and speakers: what an analyst checks first — who said it, in which words, from which characters."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pourparler.extract.actors import find_actors
+from pourparler.extract.quotes import find_quotes, quoted_spans
+from pourparler.model import Document, Published, Quote
+from pourparler.nlp import parse
+
+
+def analyse(*paragraphs: str, date: str = "2025-03-14") -> tuple[Document, list[Quote], dict]:
+    body = "\n\n".join(paragraphs)
+    spans, start = [], 0
+    for p in paragraphs:
+        spans.append((start, start + len(p)))
+        start += len(p) + 2
+    document = Document(source="test", body=body, paragraphs=spans, published=Published(date, "given"))
+    sp = next(parse([body]))
+    cast = find_actors(sp, document)
+    return document, find_quotes(sp, document, cast), cast.actors
+
+
+def quote_with(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert found, f"no quote contains {fragment!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_direct_quote_with_trailing_cue_names_the_speaker_and_its_offsets():
+    doc, quotes, _ = analyse(
+        "“We will not sign anything that gives away our land,” Ukrainian Foreign Minister Andrii Sybiha said."
+    )
+    q = quote_with(quotes, "We will not sign")
+    assert q.kind == "direct"
+    assert q.speaker.actor == "andrii-sybiha"
+    assert doc.body[q.start : q.end] == q.text
+    assert q.cue == "said"
+
+
+def test_split_quote_and_floating_paragraph_keep_the_speaker():
+    _, quotes, _ = analyse(
+        "“The offer is an insult,” said Mick Lynch, the union's general secretary, “and our members know it.”",
+        "“We are ready to strike for as long as it takes.”",
+    )
+    assert quote_with(quotes, "The offer is an insult").speaker.text.startswith("Mick Lynch")
+    assert quote_with(quotes, "and our members know it").speaker.actor == "mick-lynch"
+    assert quote_with(quotes, "ready to strike").speaker.actor == "mick-lynch"
+
+
+def test_anonymous_source_and_the_official_refer_to_the_same_actor():
+    _, quotes, actors = analyse(
+        "Talks in Muscat ended without a date for a new round, a senior Iranian official said. "
+        "“Nobody walked out,” the official said."
+    )
+    first = quote_with(quotes, "Talks in Muscat ended")
+    second = quote_with(quotes, "Nobody walked out")
+    assert first.kind == "indirect"
+    assert first.speaker.anonymous and second.speaker.anonymous
+    assert first.speaker.actor == second.speaker.actor
+    assert actors[first.speaker.actor].country == "IRN"
+
+
+def test_according_to_and_that_clauses_are_indirect_speech():
+    _, quotes, _ = analyse(
+        "According to the union, more than 9,000 teachers walked off the job on Monday. "
+        "The province said that its offer was fair and that talks could resume next week."
+    )
+    union = quote_with(quotes, "more than 9,000 teachers")
+    assert union.kind == "indirect" and union.cue == "according to" and "union" in union.speaker.text
+    assert quote_with(quotes, "its offer was fair").kind == "indirect"
+    assert quote_with(quotes, "talks could resume next week").kind == "indirect"
+
+
+def test_quoted_phrase_inside_reported_speech_is_a_mixed_quote():
+    _, quotes, _ = analyse(
+        "Kenyan President William Ruto called the agreement “a turning point” for the region. "
+        'Sudan\'s army said the truce was "unacceptable in its current form" and would not be signed.'
+    )
+    ruto = quote_with(quotes, "a turning point")
+    assert ruto.kind == "mixed" and ruto.speaker.actor == "william-ruto"
+    army = quote_with(quotes, "unacceptable in its current form")
+    assert army.kind == "mixed"
+
+
+def test_pronoun_follows_the_subject_of_the_previous_sentence():
+    _, quotes, _ = analyse(
+        "Opposition negotiator Gerardo Blyde was more cautious. "
+        "He said the agreement was only a first step toward a free vote."
+    )
+    assert "Blyde" in quote_with(quotes, "first step").speaker.text
+
+
+def test_possessive_office_is_the_office_not_the_person():
+    _, quotes, actors = analyse(
+        "Prime Minister Keir Starmer’s office said the talks with Brussels had been constructive. "
+        "Finance Minister Ivan Petrov's office said the budget was ready."
+    )
+    known = quote_with(quotes, "the talks with Brussels")
+    assert known.speaker.actor == "downing-street"  # the office knowledge names for the UK prime minister
+    unknown = quote_with(quotes, "the budget was ready")
+    assert unknown.speaker.actor != "ivan-petrov"
+    assert actors[unknown.speaker.actor].kind == "organization"
+
+
+def test_outlet_citing_a_source_attributes_to_the_source_and_keeps_the_chain():
+    _, quotes, _ = analyse(
+        "Reuters reported, citing two diplomats briefed on the talks, that a draft had been circulated."
+    )
+    q = quote_with(quotes, "a draft had been circulated")
+    assert "diplomats" in q.speaker.text and q.speaker.anonymous
+    assert "Reuters" in q.via
+
+
+def test_a_quoted_name_is_not_speech():
+    _, quotes, _ = analyse("Troops pulled back from the so-called “Philadelphi Corridor” on Sunday.")
+    assert quotes == []
+
+
+def test_quote_marks_pair_within_paragraphs_and_an_open_quote_runs_to_the_end():
+    body = "He said: “First part.\n\n“Second part.”"
+    spans = list(quoted_spans(body, [(0, 21), (23, len(body))]))
+    assert [body[s.start : s.end] for s in spans] == ["First part.", "Second part."]
+
+
+@pytest.fixture(scope="module")
+def sp_pipeline():
+    from pourparler.nlp import pipeline
+
+    return pipeline()
+
+
+text_pieces = st.sampled_from(
+    [
+        "“",
+        "”",
+        '"',
+        "‘",
+        "’",
+        " said ",
+        " he ",
+        "According to ",
+        "officials",
+        ", ",
+        ". ",
+        "\n\n",
+        "Hamas",
+        "the statement",
+        "one source",
+        "that ",
+        "Witkoff",
+        ":",
+        "We will",
+        " called it ",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(text_pieces, st.text(max_size=30)), max_size=60))
+def test_quote_finder_never_crashes_and_keeps_offsets_valid(sp_pipeline, pieces):
+    body = "".join(pieces)
+    paragraphs, start = [], 0
+    for part in body.split("\n\n"):
+        paragraphs.append((start, start + len(part)))
+        start += len(part) + 2
+    document = Document(source="fuzz", body=body, paragraphs=paragraphs)
+    began = time.perf_counter()
+    sp = next(parse([body]))
+    quotes = find_quotes(sp, document, find_actors(sp, document))
+    assert time.perf_counter() - began < 5
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(body)
+        assert body[q.start : q.end] == q.text
