@@ -32,7 +32,7 @@ def paragraph_starts(doc: Doc) -> Doc:
 
 def entity_patterns() -> list[dict[str, Any]]:
     """Entity-ruler patterns for every name and alias of every known actor, and every demonym."""
-    from pourparler.knowledge import actors, demonyms
+    from pourparler.knowledge import actors, capitals, demonyms
 
     patterns: list[dict[str, Any]] = []
     for actor in actors():
@@ -42,6 +42,9 @@ def entity_patterns() -> list[dict[str, Any]]:
         for name in {actor.name, *actor.aliases}:
             for variant in {name, name.replace("'", "’")}:
                 patterns.append({"label": label, "pattern": variant, "id": actor.id})
+    for capital, state in capitals().items():
+        for variant in {capital, capital.replace("'", "’")}:
+            patterns.append({"label": "GPE", "pattern": variant, "id": state})
     for word, country in demonyms().items():
         patterns.append({"label": "NORP", "pattern": word, "id": country})
     return patterns

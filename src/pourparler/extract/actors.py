@@ -177,7 +177,20 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
             return earlier
         if len(name.split()) == 1 and name.lower() in _surname_index():
             return None
+    if len(ent) == 1 and not _lone_name_acts(ent):
+        return None
     return Actor(id=_slug(name), name=name, kind=kind)
+
+
+def _lone_name_acts(ent: Span) -> bool:
+    """A one-word name the knowledge does not know is an actor only when it acts or is an acronym:
+    the tagger takes many towns and common words ("Goma", "Commerce") for names."""
+    token = ent.root
+    if _is_place(ent):
+        return False
+    if token.text.isupper() and len(token.text) >= 2:
+        return True
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _same_person(name: str, cast: Cast) -> Actor | None:
@@ -237,23 +250,25 @@ def _offices(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None) 
         noun = token.head
         left = min(t.i for t in token.subtree)
         span = sp[left : noun.i + 1]
-        office = _office_of(owner, noun.lower_, published)
+        office = _office_of(owner, noun.lower_, published, sp[token.i + 1 : noun.i + 1])
         cast.actors.setdefault(office.id, office)
         cast.add(Mention(span.start_char, span.end_char, span.text, office.id, head=noun.i))
         for t in span:
             taken[t.i] = True
 
 
-def _office_of(owner: Actor, noun: str, published: dt.date | None) -> Actor:
+def _office_of(owner: Actor, noun: str, published: dt.date | None, words: Span) -> Actor:
     known = _known_index().get(owner.id)
-    if known is not None and noun == "office" and known.office:
+    # "Defense Ministry" in "Russia's Defense Ministry": the words name which office it is
+    described = " ".join(t.text for t in words if t.tag_ != "POS")
+    if known is not None and noun == "office" and known.office and len(described.split()) == 1:
         office = _known(known.office, published)
         if office is not None:
             return office
     kind = "person" if noun.startswith("spokes") else "organization"
     return Actor(
-        id=f"{owner.id}-{noun}",
-        name=f"{owner.name}'s {noun}",
+        id=_slug(f"{owner.id}-{described}"),
+        name=f"{owner.name}'s {described}",
         kind=kind,
         country=owner.country,
         sector="GOV" if owner.sector == "GOV" else owner.sector,
@@ -302,7 +317,11 @@ def _anonymous_sources(sp: Doc, cast: Cast, taken: list[bool]) -> None:
         markers = {c.lower_ for c in token.lefts} & words.anonymous_markers
         right = _postmodifiers(token)
         modifiers = [c for c in left if c.dep_ in ("amod", "compound", "nmod")]
-        if lower in words.weak_heads and not right and not (markers - {"a", "an"}) and not modifiers:
+        if determiners & {"no", "every", "all", "each"} or any(c.dep_ == "nummod" and c.like_num
+                                                                and c.lower_ not in ("one", "two", "three")
+                                                                for c in left):
+            continue  # "no member of staff", "4,000 people": people counted, not a source
+        if lower in words.weak_heads and not (_source_postmodifier(token) or _speaks(token)):
             continue
         if not plural and not (determiners or markers):
             continue
@@ -316,6 +335,17 @@ def _anonymous_sources(sp: Doc, cast: Cast, taken: list[bool]) -> None:
         cast.add(Mention(span.start_char, span.end_char, span.text, actor.id, head=token.i), plural=plural)
         for t in span:
             taken[t.i] = True
+
+
+def _source_postmodifier(token: Token) -> bool:
+    """"familiar with the talks", "close to the negotiations", "who asked not to be named"."""
+    marks = speech().source_postmodifiers
+    return any(child.lower_ in marks for child in token.rights if child.dep_ in ("amod", "acl", "relcl", "prep"))
+
+
+def _speaks(token: Token) -> bool:
+    """The head of the subject of a reporting verb ("a member of the delegation told ...")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in speech().clause_cues
 
 
 def _named_right_after(token: Token) -> bool:

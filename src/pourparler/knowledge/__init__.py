@@ -337,6 +337,7 @@ class SpeechKnowledge:
     weak_heads: frozenset[str]
     anonymous_markers: frozenset[str]
     postmodifiers: frozenset[str]
+    source_postmodifiers: frozenset[str]
     offices: frozenset[str]
     collectives: frozenset[str]
     sectors: dict[str, frozenset[str]]
@@ -369,6 +370,7 @@ def speech() -> SpeechKnowledge:
         weak_heads=words(anonymous["weak_heads"]),
         anonymous_markers=words(anonymous["markers"]),
         postmodifiers=words(anonymous["postmodifiers"]),
+        source_postmodifiers=words(anonymous.get("source_postmodifiers") or ()),
         offices=words(data["offices"]),
         collectives=words(data["collectives"]),
         sectors={
