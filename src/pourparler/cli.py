@@ -94,8 +94,10 @@ def analyze(
         sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False, indent=1) + "\n")
     else:
         console = _console()
+        data = record.to_json()
         for doc in record.documents:
             _print_summary(console, doc)
+            _print_quotes(console, doc.id, data)
     if failed:
         raise typer.Exit(1)
 
@@ -249,6 +251,35 @@ def _print_summary(console: Console, doc: Document) -> None:
         *(f"[yellow]warning: {_escape(w)}[/]" for w in doc.warnings),
     ]
     console.print(Panel("\n".join(x for x in lines if x), title=_escape(doc.source), title_align="left"))
+
+
+def _print_quotes(console: Console, doc_id: str, data: dict[str, Any]) -> None:
+    """Who said what (speaker, kind, words) and the dates the article gives, for one document."""
+    from rich.table import Table
+
+    names = {a["id"]: a["name"] for a in data["actors"]}
+    quotes = [q for q in data["quotes"] if q["doc"] == doc_id]
+    if quotes:
+        table = Table(title="who said what", show_lines=False, expand=True)
+        table.add_column("speaker", ratio=1)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("words", ratio=3)
+        for q in quotes:
+            speaker = q["speaker"]
+            who = speaker.get("text") or "?"
+            actor = names.get(speaker.get("actor") or "")
+            if actor and actor.lower() not in who.lower():
+                who += f" ({actor})"
+            if speaker.get("anonymous"):
+                who += " · anonymous"
+            text = q["text"] if len(q["text"]) <= 160 else q["text"][:157] + "…"
+            table.add_row(_escape(who), q["kind"], _escape(text))
+        console.print(table)
+    times = [t for t in data["times"] if t["doc"] == doc_id]
+    if times:
+        shown = ", ".join(f"{t['text']} = {t.get('value') or t.get('duration') or '?'}" for t in times[:12])
+        more = f" and {len(times) - 12} more" if len(times) > 12 else ""
+        console.print(f"times: {_escape(shown)}{more}", highlight=False)
 
 
 def _escape(text: str) -> str:

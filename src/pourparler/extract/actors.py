@@ -316,10 +316,9 @@ def _anonymous_sources(sp: Doc, cast: Cast, taken: list[bool]) -> None:
         plural = lower in words.anonymous_plurals
         markers = {c.lower_ for c in token.lefts} & words.anonymous_markers
         right = _postmodifiers(token)
-        modifiers = [c for c in left if c.dep_ in ("amod", "compound", "nmod")]
-        if determiners & {"no", "every", "all", "each"} or any(c.dep_ == "nummod" and c.like_num
-                                                                and c.lower_ not in ("one", "two", "three")
-                                                                for c in left):
+        if determiners & {"no", "every", "all", "each"} or any(
+            c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "two", "three") for c in left
+        ):
             continue  # "no member of staff", "4,000 people": people counted, not a source
         if lower in words.weak_heads and not (_source_postmodifier(token) or _speaks(token)):
             continue
@@ -338,9 +337,11 @@ def _anonymous_sources(sp: Doc, cast: Cast, taken: list[bool]) -> None:
 
 
 def _source_postmodifier(token: Token) -> bool:
-    """"familiar with the talks", "close to the negotiations", "who asked not to be named"."""
+    """ "familiar with the talks", "close to the negotiations", "who asked not to be named"."""
     marks = speech().source_postmodifiers
-    return any(child.lower_ in marks for child in token.rights if child.dep_ in ("amod", "acl", "relcl", "prep"))
+    return any(
+        child.lower_ in marks for child in token.rights if child.dep_ in ("amod", "acl", "relcl", "prep")
+    )
 
 
 def _speaks(token: Token) -> bool:

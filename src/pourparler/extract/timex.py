@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -24,7 +26,7 @@ ANCHOR_SLACK = dt.timedelta(days=7)
 # A narrative "ten days later" counts from an explicit date at most this many characters back.
 NARRATIVE_REACH = 800
 # Characters around a trigger word searched by the full pattern: enough for its longest modifiers.
-WINDOW = (48, 40)
+WINDOW = (48, 24)
 
 # --- vocabulary ------------------------------------------------------------------------------
 
@@ -45,6 +47,7 @@ UNITS: dict[str, tuple[str, Grain]] = {
     "week": ("W", "week"), "fortnight": ("W", "week"), "month": ("M", "month"), "year": ("Y", "year"),
     "decade": ("Y", "year"), "century": ("Y", "year"),
 }  # fmt: skip
+UNIT_RANK = ("Y", "M", "W", "D", "H", "MIN", "S")
 UNIT_FACTOR = {"fortnight": 2, "decade": 10, "century": 100}
 # Half a unit, spelled in the next smaller one: "two and a half hours" is PT2H30M.
 HALF_OF = {"Y": (6.0, "M"), "W": (3.5, "D"), "D": (12.0, "H"), "H": (30.0, "MIN"), "MIN": (30.0, "S")}
@@ -52,7 +55,7 @@ HALF_OF = {"Y": (6.0, "M"), "W": (3.5, "D"), "D": (12.0, "H"), "H": (30.0, "MIN"
 DATE_PREPS = (
     "on", "in", "since", "by", "until", "till", "before", "after", "from", "for", "during", "through",
     "throughout", "to", "at", "as of", "as early as", "as late as", "as recently as", "no later than",
-    "ahead of", "around", "into", "between", "starting",
+    "ahead of", "around", "into", "between", "starting", "over", "every", "each",
 )  # fmt: skip
 DURATION_PREPS = ("for", "within", "in", "over", "after", "during", "by", "throughout", "under", "past")
 CLOCK_PREPS = ("at", "from", "by", "until", "till", "before", "after", "around", "since", "starting")
@@ -62,6 +65,11 @@ FORWARD_HEADS = {
     "agree", "plan", "expect", "hope", "want", "aim", "intend", "decide", "promise", "pledge", "vow",
     "threaten", "seek", "propose", "prepare", "schedule", "set", "due", "likely", "ready", "going",
     "poised", "slate", "commit", "expected", "scheduled", "slated", "about", "need", "try", "ask",
+}  # fmt: skip
+NOT_A_LENGTH = re.compile(r"\b(?i:aged|every|each)\s+$")
+HOLIDAYS = {
+    ("christmas", None): (12, 25), ("christmas", "day"): (12, 25), ("christmas", "eve"): (12, 24),
+    ("new year", "day"): (1, 1), ("new year", "eve"): (12, 31),
 }  # fmt: skip
 LOOKING_BACK_QUALIFIERS = {"more than", "less than", "fewer than", "over", "under", "at least", "at most"}
 # Weekday names inside the name of a holiday or event ("Black Friday"), not dates.
@@ -99,7 +107,8 @@ QUALIFIER = (
 )
 HALF = r"(?:\s+(?i:and\s+a\s+half)\b)?"
 PART = rf"{NUMBER}{HALF}\s+{FILLER}{UNIT}{HALF}"
-DURATION = rf"(?P<dur>{PART}(?:(?:,\s*|\s+(?i:and)\s+){PART}){{0,2}})"
+# "20 years, two months and three days" is one length; "a fortnight, a dozen years" is two.
+DURATION = rf"(?P<dur>{PART.replace(NUMBER, f'(?P<n>{NUMBER})', 1)}(?:(?:,\s*{PART})?\s+(?i:and)\s+{PART})?)"
 PERIOD_WORD = r"(?:(?P<period>(?i:the\s+(?:next|past|last|first|coming|following|previous|final)))\s+)?"
 
 # --- patterns: each finds one shape; the prepositions before them are read separately ---------------
@@ -114,7 +123,8 @@ MONTH_DAY_RE = re.compile(
 ISO_RE = ISO_DATE
 NUMERIC_RE = NUMERIC_DATE
 MONTH_RE = re.compile(
-    rf"\b{EDGE}{MOD}(?:(?P<mrel>(?i:last|next|this))\s+)?{MONTH}(?:{REL_YEAR}|,?\s+(?:of\s+)?{YEAR})?"
+    r"\b(?:(?P<week>(?i:(?:the\s+)?(?:first|second|third|fourth|last|final)\s+week))\s+of\s+)?"
+    rf"{EDGE}{MOD}(?:(?P<mrel>(?i:last|next|this))\s+)?{MONTH}(?:{REL_YEAR}|,?\s+(?:of\s+)?{YEAR})?"
     r"(?![\w-]|\s+\d{1,2}\b)"
 )
 YEAR_RE = re.compile(
@@ -127,32 +137,36 @@ HALF_RE = re.compile(
     rf"(?P<part>(?i:half|quarter))\s+(?i:of\s+)(?:{YEAR}|(?P<rel>(?i:this|last|next|the))\s+(?i:year)\b)"
     r"|\b(?P<q>[QH][1-4])\s+(?P<qyear>(?:19|20)\d{2})\b"
 )
+HOLIDAY_RE = re.compile(
+    r"\b(?P<holiday>(?i:christmas|new\s+year['’]?s?)(?:\s+(?P<which>(?i:day|eve)))?)\b(?![-'’])"
+)
 SEASON_RE = re.compile(
     r"\b(?:(?P<rel>(?i:this|last|next|the))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b"
     rf"(?:\s+(?:of\s+)?{YEAR})?"
 )
 RELATIVE_RE = re.compile(
-    rf"\b{EDGE}(?:(?P<side>(?i:earlier|later))\s+)?"
+    rf"\b{EDGE}(?:(?i:earlier|later)\s+)?"
     r"(?P<rel>(?i:this|last|next|past|previous|coming|following|the))\s+"
     r"(?P<unit>(?i:week(?:end)?|month|year|decade))\b(?![-'’])"
 )
 DEICTIC_RE = re.compile(
-    r"\b(?P<word>(?i:today|tonight|yesterday|tomorrow|last\s+night|the\s+day\s+before\s+yesterday"
-    rf"|the\s+day\s+after\s+tomorrow|(?:this|yesterday|tomorrow)\s+{PART_OF_DAY}))\b"
+    rf"\b(?P<word>(?i:(?:this|yesterday|tomorrow)\s+{PART_OF_DAY}|the\s+day\s+before\s+yesterday"
+    r"|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|last\s+night))\b"
 )
 WEEKDAY_RE = re.compile(
     rf"\b(?:(?P<mod>(?i:early|late|last|next|this|coming|early\s+on|late\s+on))\s+)?(?P<wd>{WEEKDAY_NAMES})"
     rf"(?P<poss>['’]s)?(?:\s+(?P<part>{PART_OF_DAY}))?"
-    rf"(?:\s*(?:[-–]|\s(?P<join>(?i:and|to|through|until))\s)\s*(?P<wd_end>{WEEKDAY_NAMES})\b)?\b"
+    rf"(?:\s*(?:[-–]|\s(?P<join>(?i:and|to|through))\s)\s*(?P<wd_end>{WEEKDAY_NAMES})\b)?\b"
 )
-AGO_RE = re.compile(rf"\b{QUALIFIER}{DURATION}\s+(?i:ago)\b")
-NARRATIVE_RE = re.compile(
-    rf"\b{QUALIFIER}{DURATION}\s+(?P<tail>(?i:later|earlier|afterwards|after|before|prior\s+to|on(?=\s*[,.;])))\b"
-    r"|\b(?P<vague>(?i:hours|moments|minutes))\s+(?P<vtail>(?i:later|earlier))\b"
+LENGTH_RE = re.compile(
+    rf"\b{PERIOD_WORD}{QUALIFIER}{DURATION}"
+    r"(?:\s+(?P<tail>(?i:ago|later|earlier|afterwards|after|before|prior\s+to|on(?=\s*[,.;])))\b)?(?!-)"
+)
+STORY_RE = re.compile(
+    r"\b(?P<vague>(?i:hours|moments|minutes))\s+(?P<vtail>(?i:later|earlier))\b"
     r"|\b(?P<rel>(?i:the\s+(?:next|following|previous|same)|that|the\s+day\s+(?:before|after)))\b"
     r"(?:\s+(?P<runit>(?i:day|week|month|year))\b)?"
 )
-DURATION_RE = re.compile(rf"\b{PERIOD_WORD}{QUALIFIER}{DURATION}(?!-)")
 DURATION_RANGE_RE = re.compile(
     rf"\b(?i:between\s+)?(?P<lo>{NUMBER})\s*(?:[-–]|\s(?i:to|and|or)\s)\s*(?P<hi>{NUMBER})\s+{FILLER}{UNIT}"
 )
@@ -171,13 +185,34 @@ CLOCK_RE = re.compile(
     r"|\b(?P<h2>[0-2]?\d)[:h](?P<mi2>[0-5]\d)(?![\d.,:])|\b(?P<named>(?i:midnight|noon|midday))\b)"
     r"(?:\s+(?P<zone>(?:local|[A-Z][a-z]+)\s+time|GMT|UTC|[A-Z]{2,4}T)\b)?"
 )
-UNIT_TRIGGER = re.compile(UNIT_WORDS + r"|(?i:period|future)\b")
-MONTH_TRIGGER = re.compile(rf"\b(?:{_alternation(list(MONTHS))})\b")
-WEEKDAY_TRIGGER = re.compile(rf"\b(?:{WEEKDAY_NAMES})\b")
-RELATIVE_TRIGGER = re.compile(r"(?i:week|month|year|decade)")
-SEASON_TRIGGER = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
-HALF_TRIGGER = re.compile(r"(?i:half|quarter)|\b[QH][1-4]\b")
+# Triggers are plain alternations, searched in an ASCII-lowercased copy of the text: that is fast.
+UNIT_TRIGGER = re.compile(
+    r"\b(?:second|minute|hour|day|week|fortnight|month|year|decade|centur|period|future)"
+)
+MONTH_TRIGGER = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+WEEKDAY_TRIGGER = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+# Month and weekday names are capitalised: their triggers read the text as it is, which is more selective.
+CASED_TRIGGERS = frozenset({MONTH_TRIGGER, WEEKDAY_TRIGGER})
+RELATIVE_TRIGGER = re.compile(r"week|month|year|decade")
+HOLIDAY_TRIGGER = re.compile(r"christmas|new year")
+SEASON_TRIGGER = re.compile(r"spring|summer|autumn|fall|winter")
+HALF_TRIGGER = re.compile(r"half|quarter|q[1-4]|h[12]")
+YEAR_TRIGGER = re.compile(r"(?:1[89]|20)\d\d")
+NUMERIC_TRIGGER = re.compile(r"\d[./]\d")
+DEICTIC_TRIGGER = re.compile(r"today|tonight|yesterday|tomorrow|night|morning|afternoon|evening")
+CLOCK_TRIGGER = re.compile(r"\d\s?[ap]\.?m|\d[:h][0-5]\d|midnight|noon|midday")
+COUNT_TRIGGER = re.compile(r"\d(?:st|nd|rd|th)?\s+days?\b|day\s+\d")
+# The anchors' count phrases ("has now been in captivity for 594 days of war") are longer than dates.
+COUNT_WINDOW = (120, 80)
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+_CAPITALISED_WORD_NEXT = re.compile(r"\s+(?P<word>[A-Z][a-z]+)")
+_AGE_NEXT = re.compile(r"\s*(?:old|of\s+age)\b")
+_QUANTITY_BEFORE = re.compile(r"[\d%$€£]\s*$|\b(?:once|twice|times)\s+$")
+_OF_NOUN_NEXT = re.compile(r"\s+of\s+[a-z]")
+_AND_GAP = re.compile(r"\s+and\s+")
+_APPOSITION_GAP = re.compile(r"\s*[,—–-]\s*")
 
 
 def _before_pattern(preps: tuple[str, ...]) -> re.Pattern[str]:
@@ -217,6 +252,8 @@ class Shift:
 
 @dataclass(frozen=True, slots=True)
 class Found:
+    """An expression found in the text, before it becomes a TimeExpression."""
+
     start: int
     end: int
     kind: str
@@ -226,6 +263,7 @@ class Found:
     explicit: bool = False
     shift: Shift | None = None
     clock: bool = False
+    prep: str | None = None
 
     def expression(self, text: str) -> TimeExpression:
         return TimeExpression(
@@ -252,18 +290,30 @@ class Hit:
         return self.m.end()
 
     def __getitem__(self, name: str) -> str | None:
-        return self.m.groupdict().get(name)
+        return self.m[name] if name in self.m.re.groupindex else None
 
     def lower(self, name: str) -> str | None:
         value = self[name]
         return " ".join(value.lower().split()) if value else None
 
-    def found(self, kind: str, value: Point | None = None, **fields: object) -> Found:
-        return Found(self.start, self.end, kind, value, **fields)  # type: ignore[arg-type]
+    def found(
+        self,
+        kind: str,
+        value: Point | None = None,
+        *,
+        until: Point | None = None,
+        duration: str | None = None,
+        explicit: bool = False,
+        shift: Shift | None = None,
+        clock: bool = False,
+    ) -> Found:
+        return Found(self.start, self.end, kind, value, until, duration, explicit, shift, clock, self.prep)
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
+    """What every handler may consult: the parse, the text and the publication date."""
+
     doc: Doc
     text: str
     published: dt.date | None
@@ -310,7 +360,7 @@ def _verb_tense(verb: Token) -> Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if any(a.tag_ == "MD" for a in auxes):
-        # "could have shut down shipping on Jan. 15" is about what did not happen: the date may lie either way.
+        # "could have shut down shipping on Jan. 15" tells what did not happen: the date may lie either way.
         return "unknown" if "have" in words else "future"
     if "to" in words and verb.tag_ == "VB":
         head = verb.head
@@ -319,6 +369,9 @@ def _verb_tense(verb: Token) -> Tense | None:
         return "pluperfect"
     if verb.tag_ == "VBN" and {"has", "have", "'ve"} & words:
         return "past"
+    if not auxes and verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod"):
+        # "the accord, signed on Monday, says": done; "the vote scheduled for Sunday": its clause decides.
+        return None if verb.lemma_.lower() in FORWARD_HEADS or verb.lower_ in FORWARD_HEADS else "past"
     finite = next((a for a in auxes if a.tag_ in ("VBD", "VBZ", "VBP")), None)
     tag = finite.tag_ if finite is not None else verb.tag_
     if tag == "VBD":
@@ -342,10 +395,7 @@ def _add_months(date: dt.date, months: int) -> dt.date | None:
     year, month = divmod(date.year * 12 + date.month - 1 + months, 12)
     if not 1 <= year <= 9999:
         return None
-    for day in range(date.day, 27, -1):
-        if moved := _safe_date(year, month + 1, day):
-            return moved
-    return _safe_date(year, month + 1, min(date.day, 28))
+    return dt.date(year, month + 1, min(date.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _shift(date: dt.date, amount: float, unit: str) -> dt.date | None:
@@ -393,14 +443,22 @@ def _pick(candidates: list[dt.date], published: dt.date, tense: Tense) -> dt.dat
         return max(past)
     if tense == "future" and future:
         return min(future)
-    return min(candidates, key=lambda c: (abs((c - published).days), c > published), default=None)
+    # A present clause ("takes office Jan. 20", "expires in March") mostly names what is scheduled.
+    ahead = 2 if tense == "present" else 1
+    return min(
+        candidates, key=lambda c: abs((c - published).days) / (ahead if c >= published else 1), default=None
+    )
 
 
 def _effective_tense(prep: str | None, tense: Tense) -> Tense:
     """Prepositions outrank the verb: "since" looks back, a deadline ("by Friday") ahead."""
     if prep == "since":
         return "past"
-    if prep in DEADLINE_PREPS and tense != "pluperfect" and not (prep in ("until", "till") and tense == "past"):
+    if (
+        prep in DEADLINE_PREPS
+        and tense != "pluperfect"
+        and not (prep in ("until", "till") and tense == "past")
+    ):
         return "future"
     return tense
 
@@ -424,7 +482,7 @@ def _number(text: str) -> float | None:
     if phrase.startswith("half "):
         return 0.5
     digits = phrase.replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+    if digits.replace(".", "", 1).isdigit():
         return float(digits)
     if words and all(w in NUMBER_WORDS for w in words):
         return float(sum(NUMBER_WORDS[w] for w in words))
@@ -436,14 +494,22 @@ def _unit_name(word: str) -> str:
     return "century" if word.startswith("centur") else word.removesuffix("s")
 
 
-def _duration_parts(text: str) -> list[tuple[float, str]] | None:
-    parts = []
+def _duration_parts(text: str) -> tuple[list[tuple[float, str]], int] | None:
+    """The (number, unit) parts of "two years, three months and a day", and where the last one ends.
+
+    Parts must go from larger units to smaller: "a fortnight, a dozen years" is two lengths, not one.
+    """
+    parts: list[tuple[float, str]] = []
+    end = 0
     for m in PART_RE.finditer(text):
-        n = _number(m["n"])
+        n, unit = _number(m["n"]), _unit_name(m["unit"])
         if n is None:
             return None
-        parts.append((n + (0.5 if m["h1"] or m["h2"] else 0), _unit_name(m["unit"])))
-    return parts or None
+        if parts and UNIT_RANK.index(UNITS[unit][0]) <= UNIT_RANK.index(UNITS[parts[-1][1]][0]):
+            break
+        parts.append((n + (0.5 if m["h1"] or m["h2"] else 0), unit))
+        end = m.end()
+    return (parts, end) if parts else None
 
 
 def _iso_period(parts: list[tuple[float, str]]) -> str | None:
@@ -491,7 +557,9 @@ def _month_day(hit: Hit, ctx: Context) -> Found | None:
     elif ctx.published is not None:
         rel = hit.lower("rel_md")
         base = ctx.published.year + {"last": -1, "next": 1}.get(rel or "", 0)
-        candidates = [d for y in ([base] if rel else [base - 1, base, base + 1]) if (d := _safe_date(y, month, day))]
+        candidates = [
+            d for y in ([base] if rel else [base - 1, base, base + 1]) if (d := _safe_date(y, month, day))
+        ]
         if hit["wd"]:
             candidates = [d for d in candidates if WEEKDAYS[d.weekday()] == hit["wd"]] or candidates
         value = _pick(candidates, ctx.published, _effective_tense(hit.prep, ctx.tense(hit.start, hit.end)))
@@ -504,8 +572,24 @@ def _month_day(hit: Hit, ctx: Context) -> Found | None:
     if value is not None and last is None:
         return None
     return hit.found(
-        "range", Point(value, "day") if value else None, until=Point(last, "day") if last else None, explicit=True
+        "range",
+        Point(value, "day") if value else None,
+        until=Point(last, "day") if last else None,
+        explicit=True,
     )
+
+
+def _holiday(hit: Hit, ctx: Context) -> Found | None:
+    holiday = "christmas" if (hit.lower("holiday") or "").startswith("christmas") else "new year"
+    which = hit.lower("which")
+    if not (which or hit.prep) or (holiday, which) not in HOLIDAYS:
+        return None  # "Christmas orders", "New Year celebrations"
+    month, day = HOLIDAYS[holiday, which]
+    if ctx.published is None:
+        return hit.found("date")
+    candidates = [dt.date(ctx.published.year + k, month, day) for k in (-1, 0, 1)]
+    value = _pick(candidates, ctx.published, _effective_tense(hit.prep, ctx.tense(hit.start, hit.end)))
+    return hit.found("date", Point(value, "day") if value else None, explicit=True)
 
 
 def _iso_date(hit: Hit, ctx: Context) -> Found | None:
@@ -524,31 +608,42 @@ def _numeric_date(hit: Hit, ctx: Context) -> Found | None:
 
 def _month(hit: Hit, ctx: Context) -> Found | None:
     name = (hit["month"] or "").rstrip(".")
-    month = MONTHS[name]
-    edge, mod, mrel, rel, year = hit.lower("edge"), hit.lower("mod"), hit.lower("mrel"), hit.lower("rel"), hit["year"]
+    edge, mod, mrel, rel, year, week = (hit.lower(k) for k in ("edge", "mod", "mrel", "rel", "year", "week"))
     if name not in FULL_MONTHS and not year:
         return None
-    if not (hit.prep or edge or mod or mrel or rel or year):
+    if not (hit.prep or edge or mod or mrel or rel or year or week):
         return None  # a bare month name is as often a person ("April", "June") as a time
-    if not (year or mod or edge or mrel or rel) and _is_person(ctx, hit.m.start("month")):
+    if not (year or mod or edge or mrel or rel or week) and _is_person(ctx, hit.m.start("month")):
         return None
-    value: dt.date | None = None
-    if year:
-        value = dt.date(int(year), month, 1)
-    elif ctx.published is not None and rel:
-        value = dt.date(ctx.published.year + {"last": -1, "next": 1}.get(rel, 0), month, 1)
-    elif ctx.published is not None:
-        current = ctx.published.replace(day=1)
-        candidates = [dt.date(current.year + k, month, 1) for k in (-1, 0, 1)]
-        if mrel == "last":
-            value = max(c for c in candidates if c < current)
-        elif mrel == "next":
-            value = min(c for c in candidates if c > current)
-        elif mrel == "this":
-            value = candidates[1]
+    value = _month_start(hit, ctx, MONTHS[name])
+    if week and value is not None:
+        ordinal = week.split()[-2]
+        if ordinal in ("last", "final"):
+            day = _last_day(Point(value, "month")).date
         else:
-            value = _pick(candidates, current, _effective_tense(hit.prep, ctx.tense(hit.start, hit.end)))
-    return _edged(hit, Point(value, "month") if value else None, edge, "month")
+            day = value + dt.timedelta(days=7 * (ORDINALS[ordinal] - 1))
+        return hit.found("week", Point(_grain_start(day, "week"), "week"), explicit=True)
+    return _edged(hit, Point(value, "month") if value else None, edge, "week" if week else "month")
+
+
+def _month_start(hit: Hit, ctx: Context, month: int) -> dt.date | None:
+    """The first day of the month named: of the year given, or the one the clause's tense points to."""
+    year, rel, mrel = hit["year"], hit.lower("rel"), hit.lower("mrel")
+    if year:
+        return dt.date(int(year), month, 1)
+    if ctx.published is None:
+        return None
+    if rel:
+        return dt.date(ctx.published.year + {"last": -1, "next": 1}.get(rel, 0), month, 1)
+    current = ctx.published.replace(day=1)
+    candidates = [dt.date(current.year + k, month, 1) for k in (-1, 0, 1)]
+    if mrel == "last":
+        return max(c for c in candidates if c < current)
+    if mrel == "next":
+        return min(c for c in candidates if c > current)
+    if mrel == "this":
+        return candidates[1]
+    return _pick(candidates, current, _effective_tense(hit.prep, ctx.tense(hit.start, hit.end)))
 
 
 def _is_person(ctx: Context, offset: int) -> bool:
@@ -579,13 +674,16 @@ def _year(hit: Hit, ctx: Context) -> Found | None:
 
 
 def _counts_as_year(hit: Hit, ctx: Context) -> bool:
-    """A bare four-digit number is a year unless it counts something ("2000 people")."""
+    """A bare four-digit number is a year unless it counts or names something ("2000 people")."""
     if not ctx.parsed:
-        return not re.match(r"\s+[a-z]", ctx.text[hit.end : hit.end + 3])
+        return not _LOWER_WORD_NEXT.match(ctx.text, hit.end, hit.end + 3)
     token = ctx.token_at(hit.m.start("year"))
     if token is None or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
         return False
-    return not (token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS"))
+    if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS"):
+        return False
+    # A number right after the noun it belongs to labels that noun ("Flight 2020", "Resolution 2254").
+    return not (token.head.i == token.i - 1 and token.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _decade(hit: Hit, ctx: Context) -> Found | None:
@@ -618,8 +716,8 @@ def _season(hit: Hit, ctx: Context) -> Found | None:
     rel = hit.lower("rel")
     if hit["year"]:
         return hit.found("year", Point(dt.date(int(hit["year"] or 0), 1, 1), "year"), explicit=True)
-    if rel in (None, "the") or not (hit.prep or rel):
-        return None
+    if rel in (None, "the"):
+        return None  # "the summer" without a year: which one is anybody's guess
     if ctx.published is None:
         return hit.found("year")
     year = ctx.published.year + {"last": -1, "next": 1}.get(rel or "", 0)
@@ -670,7 +768,9 @@ def _deictic(hit: Hit, ctx: Context) -> Found | None:
     if word.startswith("the day"):
         offset = -2 if word.endswith("yesterday") else 2
     else:
-        offset = -1 if word.startswith(("yesterday", "last night")) else 1 if word.startswith("tomorrow") else 0
+        offset = (
+            -1 if word.startswith(("yesterday", "last night")) else 1 if word.startswith("tomorrow") else 0
+        )
     return hit.found("date", Point(ctx.published + dt.timedelta(days=offset), "day"))
 
 
@@ -678,26 +778,23 @@ def _weekday(hit: Hit, ctx: Context) -> Found | None:
     words_before = ctx.text[max(0, hit.m.start("wd") - 8) : hit.m.start("wd")].split()
     if not (hit["mod"] or hit.prep) and words_before and words_before[-1] in NAMED_DAY_PREFIXES:
         return None
-    if not (hit["poss"] or hit["part"] or hit["wd_end"]) and re.match(r"\s+[A-Z][a-z]", ctx.text[hit.end :]):
-        following = ctx.text[hit.end :].split(None, 1)[0].rstrip(".,")
-        if following not in MONTHS:
-            return None  # "Sunday Times", "Saturday Night Live"
+    following = _CAPITALISED_WORD_NEXT.match(ctx.text, hit.end, hit.end + 40)
+    if not (hit["poss"] or hit["part"] or hit["wd_end"]) and following and following["word"] not in MONTHS:
+        return None  # "Sunday Times", "Saturday Night Live"
     end = _possessed_noun_end(hit, ctx) if hit["poss"] else hit.end
     mod = hit.lower("mod")
     if ctx.published is None:
-        return Found(hit.start, end, "date")
+        return Found(hit.start, end, "date", prep=hit.prep)
     weekday = WEEKDAYS.index(hit["wd"] or "")
     day = _resolve_weekday(ctx.published, weekday, mod, _effective_tense(hit.prep, ctx.tense(hit.start, end)))
-    if hit["wd_end"] and hit.lower("join") != "until":
-        last = day + dt.timedelta(days=(WEEKDAYS.index(hit["wd_end"] or "") - weekday) % 7)
-        return Found(hit.start, end, "range", Point(day, "day"), Point(last, "day"))
     if hit["wd_end"]:
-        end = hit.m.end("wd") + len(hit["poss"] or "")
-    return Found(hit.start, end, "date", Point(day, "day"))
+        last = day + dt.timedelta(days=(WEEKDAYS.index(hit["wd_end"] or "") - weekday) % 7)
+        return Found(hit.start, end, "range", Point(day, "day"), Point(last, "day"), prep=hit.prep)
+    return Found(hit.start, end, "date", Point(day, "day"), prep=hit.prep)
 
 
 def _possessed_noun_end(hit: Hit, ctx: Context) -> int:
-    """"Wednesday's meeting" reads as one expression; "Sunday's final flights" stops at the weekday."""
+    """ "Wednesday's meeting" reads as one expression; "Sunday's final flights" stops at the weekday."""
     if not ctx.parsed:
         return hit.end
     token = ctx.token_at(hit.end + 1)
@@ -722,28 +819,30 @@ def _resolve_weekday(published: dt.date, weekday: int, mod: str | None, tense: T
     return published - dt.timedelta(days=back)
 
 
-def _ago(hit: Hit, ctx: Context) -> Found | None:
-    parts = _duration_parts(hit["dur"] or "")
-    if parts is None:
+def _length(hit: Hit, ctx: Context) -> Found | None:
+    """A length of time, alone ("for 90 days"), back from publication ("two days ago") or in the story."""
+    parsed = _duration_parts(hit["dur"] or "")
+    if parsed is None:
         return None
+    parts, length = parsed
+    tail = (hit.lower("tail") or "").split()[0] if hit["tail"] else None
+    if tail and length == len(hit["dur"] or "") and not (hit.prep and tail in ("after", "before", "prior")):
+        return _ago(hit, ctx, parts) if tail == "ago" else _offset(hit, parts, tail)
+    return _duration(hit, ctx, parts, hit.m.start("dur") + length)
+
+
+def _ago(hit: Hit, ctx: Context, parts: list[tuple[float, str]]) -> Found | None:
     duration = _iso_period(parts)
     if ctx.published is None or hit.lower("qual") in LOOKING_BACK_QUALIFIERS or len(parts) != 1:
         return hit.found("date", duration=duration)
     amount, unit = parts[0]
     grain = UNITS[unit][1]
     moved = _shift(ctx.published, -amount, unit)
-    return hit.found(_kind(grain), Point(_grain_start(moved, grain), grain), duration=duration) if moved else None
+    point = Point(_grain_start(moved, grain), grain) if moved else None
+    return hit.found(_kind(grain), point, duration=duration) if point else None
 
 
-def _narrative(hit: Hit, ctx: Context) -> Found | None:
-    if hit["vague"]:
-        return hit.found("date", shift=Shift(0, "day", 1, False))
-    if hit["rel"]:
-        return _narrative_word(hit)
-    parts = _duration_parts(hit["dur"] or "")
-    if parts is None:
-        return None
-    tail = (hit.lower("tail") or "").split()[0]
+def _offset(hit: Hit, parts: list[tuple[float, str]], tail: str) -> Found | None:
     duration = _iso_period(parts)
     if tail == "on" or len(parts) != 1:
         return hit.found("duration", duration=duration)
@@ -754,7 +853,10 @@ def _narrative(hit: Hit, ctx: Context) -> Found | None:
     return hit.found("date", duration=duration, shift=shift)
 
 
-def _narrative_word(hit: Hit) -> Found | None:
+def _story(hit: Hit, ctx: Context) -> Found | None:
+    """Words that move along the story's own timeline: "hours later", "the next day", "that week"."""
+    if hit["vague"]:
+        return hit.found("date", shift=Shift(0, "day", 1, False))
     rel, unit = hit.lower("rel") or "", hit.lower("runit")
     if rel.startswith("the day "):
         sign = 1 if rel.endswith("after") else -1
@@ -765,33 +867,42 @@ def _narrative_word(hit: Hit) -> Found | None:
     return hit.found(_kind(unit), shift=Shift(abs(sign), unit, sign or 1, False))
 
 
-def _duration(hit: Hit, ctx: Context) -> Found | None:
-    parts = _duration_parts(hit["dur"] or "")
-    if parts is None:
-        return None
-    number = (hit["dur"] or "").split()[0].lower()
-    if number in ("a", "an", "half") and not (hit.prep or hit["qual"] or hit["period"]):
-        return None  # "$39 an hour", "2.6% a year" are rates, not lengths of time
+def _duration(hit: Hit, ctx: Context, parts: list[tuple[float, str]], end: int) -> Found | None:
+    number = " ".join((hit["n"] or "").lower().split())
     if number in ("a", "an") and parts == [(1, "second")]:
         return None  # "a second round"
-    preceding = ctx.text[max(0, hit.start - 6) : hit.start].lower()
-    if re.match(r"\s*(?:old|of\s+age)\b", ctx.text[hit.end : hit.end + 8]) or preceding.endswith(
-        ("aged ", "every ", "each ")
+    if number in ("a", "an", "half a", "half an") and not (
+        hit.prep or hit["qual"] or hit["period"] or _measures(hit, ctx)
+    ):
+        return None  # "$39 an hour", "2.6% a year" are rates, not lengths of time
+    if _AGE_NEXT.match(ctx.text, end, end + 8) or NOT_A_LENGTH.search(
+        ctx.text, max(0, hit.start - 8), hit.start
     ):
         return None
-    return Found(hit.start, _measured_activity_end(hit, ctx), "duration", duration=_iso_period(parts))
+    if end == hit.m.end("dur"):
+        end = _measured_activity_end(ctx, end)
+    return Found(hit.start, end, "duration", duration=_iso_period(parts))
 
 
-def _measured_activity_end(hit: Hit, ctx: Context) -> int:
-    """"after two days of talks": a length of time takes the activity it measures."""
-    if not ctx.parsed or not re.match(r"\s+of\s+[a-z]", ctx.text[hit.end : hit.end + 6]):
-        return hit.end
-    of = ctx.token_at(hit.end + 1)
+def _measures(hit: Hit, ctx: Context) -> bool:
+    """ "lasted a fortnight", "waited an hour": the object of a verb, not a rate after a quantity."""
+    if not ctx.parsed or _QUANTITY_BEFORE.search(ctx.text, max(0, hit.start - 8), hit.start):
+        return False
+    token = ctx.token_at(hit.m.start("dur"))
+    unit = token.head if token is not None else None
+    return unit is not None and unit.dep_ in ("dobj", "npadvmod") and unit.head.pos_ == "VERB"
+
+
+def _measured_activity_end(ctx: Context, end: int) -> int:
+    """ "after two days of talks": a length of time takes the activity it measures."""
+    if not ctx.parsed or not _OF_NOUN_NEXT.match(ctx.text, end, end + 6):
+        return end
+    of = ctx.token_at(end + 1)
     if of is None or of.lower_ != "of":
-        return hit.end
+        return end
     objects = [c for c in of.children if c.dep_ == "pobj" and c.tag_ in ("NN", "NNS") and c.text.islower()]
     if not objects or objects[0].i - of.i > 3:
-        return hit.end
+        return end
     return objects[0].idx + len(objects[0].text)
 
 
@@ -824,23 +935,30 @@ def _clock(hit: Hit, ctx: Context) -> Found | None:
     return hit.found("time", clock=True)
 
 
-def _anchored(text: str, published: dt.date | None) -> Iterator[Found]:
+def _anchored(text: str, lowered: str, published: dt.date | None) -> Iterator[Found]:
     """Counts of days from the dated event an article is about ("the 1,078th day of the invasion")."""
-    knowledge = anchors()
-    scored = [(sum(len(p.findall(text)) for p in a.context), a) for a in knowledge.anchors]
-    scored = [(s, a) for s, a in scored if s > 0]
-    if not scored:
+    windows = _windows(COUNT_TRIGGER, lowered, COUNT_WINDOW)
+    if not windows:
         return
-    anchor = max(scored, key=lambda sa: sa[0])[1]
-    for patterns, offset, kind in ((knowledge.elapsed, 0, "duration"), (knowledge.ordinal, -1, "date")):
-        for pattern in patterns:
-            for m in pattern.finditer(text):
-                n = int(m["n"].replace(",", ""))
-                date = anchor.date + dt.timedelta(days=n + offset)
-                near = abs(date - published) <= ANCHOR_SLACK if published else n >= 100
-                start = m.start() - 3 if text[max(0, m.start() - 3) : m.start()].lower() == "on " else m.start()
-                duration = f"P{n}D" if kind == "duration" else None
-                yield Found(start, m.end(), kind, Point(date, "day") if near else None, duration=duration)
+    knowledge = anchors()
+    counts = [
+        (m, offset, kind)
+        for patterns, offset, kind in ((knowledge.elapsed, 0, "duration"), (knowledge.ordinal, -1, "date"))
+        for pattern in patterns
+        for low, high in windows
+        for m in pattern.finditer(text, low, high)
+    ]
+    if not counts:
+        return
+    scored = [(sum(len(p.findall(text)) for p in a.context), a) for a in knowledge.anchors]
+    anchor = max(scored, key=lambda sa: sa[0])
+    for m, offset, kind in counts:
+        n = int(m["n"].replace(",", ""))
+        date = anchor[1].date + dt.timedelta(days=n + offset)
+        near = anchor[0] > 0 and (abs(date - published) <= ANCHOR_SLACK if published else n >= 100)
+        start = m.start() - 3 if lowered[max(0, m.start() - 3) : m.start()] == "on " else m.start()
+        duration = f"P{n}D" if kind == "duration" else None
+        yield Found(start, m.end(), kind, Point(date, "day") if near else None, duration=duration)
 
 
 @dataclass(frozen=True, slots=True)
@@ -849,31 +967,31 @@ class Rule:
 
     pattern: re.Pattern[str]
     handler: Handler
+    trigger: re.Pattern[str]
     before: re.Pattern[str] | None = None
-    trigger: re.Pattern[str] | None = None
 
 
 DATE_BEFORE = _before_pattern(DATE_PREPS)
 DURATION_BEFORE = _before_pattern(DURATION_PREPS)
 RULES = (
-    Rule(MONTH_DAY_RE, _month_day, DATE_BEFORE, MONTH_TRIGGER),
-    Rule(ISO_RE, _iso_date, DATE_BEFORE),
-    Rule(NUMERIC_RE, _numeric_date, DATE_BEFORE),
-    Rule(HALF_RE, _half, DATE_BEFORE, HALF_TRIGGER),
-    Rule(MONTH_RE, _month, DATE_BEFORE, MONTH_TRIGGER),
-    Rule(DECADE_RE, _decade, DATE_BEFORE),
-    Rule(YEAR_RE, _year, DATE_BEFORE),
-    Rule(SEASON_RE, _season, DATE_BEFORE, SEASON_TRIGGER),
-    Rule(RELATIVE_RE, _relative, DATE_BEFORE, RELATIVE_TRIGGER),
-    Rule(DEICTIC_RE, _deictic, DATE_BEFORE),
-    Rule(WEEKDAY_RE, _weekday, DATE_BEFORE, WEEKDAY_TRIGGER),
-    Rule(AGO_RE, _ago, None, UNIT_TRIGGER),
-    Rule(NARRATIVE_RE, _narrative, None, UNIT_TRIGGER),
-    Rule(DURATION_RANGE_RE, _duration_range, DURATION_BEFORE, UNIT_TRIGGER),
-    Rule(DURATION_RE, _duration, DURATION_BEFORE, UNIT_TRIGGER),
-    Rule(COMPOUND_RE, _compound, None, UNIT_TRIGGER),
-    Rule(VAGUE_RE, _vague, None, UNIT_TRIGGER),
-    Rule(CLOCK_RE, _clock, _before_pattern(CLOCK_PREPS)),
+    Rule(MONTH_DAY_RE, _month_day, MONTH_TRIGGER, DATE_BEFORE),
+    Rule(ISO_RE, _iso_date, YEAR_TRIGGER, DATE_BEFORE),
+    Rule(NUMERIC_RE, _numeric_date, NUMERIC_TRIGGER, DATE_BEFORE),
+    Rule(HALF_RE, _half, HALF_TRIGGER, DATE_BEFORE),
+    Rule(MONTH_RE, _month, MONTH_TRIGGER, DATE_BEFORE),
+    Rule(DECADE_RE, _decade, YEAR_TRIGGER, DATE_BEFORE),
+    Rule(YEAR_RE, _year, YEAR_TRIGGER, DATE_BEFORE),
+    Rule(SEASON_RE, _season, SEASON_TRIGGER, DATE_BEFORE),
+    Rule(HOLIDAY_RE, _holiday, HOLIDAY_TRIGGER, DATE_BEFORE),
+    Rule(RELATIVE_RE, _relative, RELATIVE_TRIGGER, DATE_BEFORE),
+    Rule(DEICTIC_RE, _deictic, DEICTIC_TRIGGER, DATE_BEFORE),
+    Rule(WEEKDAY_RE, _weekday, WEEKDAY_TRIGGER, DATE_BEFORE),
+    Rule(LENGTH_RE, _length, UNIT_TRIGGER, DURATION_BEFORE),
+    Rule(STORY_RE, _story, UNIT_TRIGGER),
+    Rule(DURATION_RANGE_RE, _duration_range, UNIT_TRIGGER, DURATION_BEFORE),
+    Rule(COMPOUND_RE, _compound, UNIT_TRIGGER),
+    Rule(VAGUE_RE, _vague, UNIT_TRIGGER),
+    Rule(CLOCK_RE, _clock, CLOCK_TRIGGER, _before_pattern(CLOCK_PREPS)),
 )
 
 
@@ -883,55 +1001,67 @@ RULES = (
 def find_times(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
     """Every time expression in doc.text, in text order, non-overlapping, with its value."""
     text = doc.text[:MAX_CHARS]
+    lowered = text.translate(ASCII_LOWER)
     ctx = Context(doc, text, published, doc.has_annotation("DEP"))
-    candidates = list(_anchored(text, published))
+    candidates = list(_anchored(text, lowered, published))
+    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for rule in RULES:
-        for hit in _hits(rule, text):
-            found = rule.handler(hit, ctx)
+        if rule.trigger not in windows:
+            windows[rule.trigger] = _windows(
+                rule.trigger, text if rule.trigger in CASED_TRIGGERS else lowered
+            )
+        for hit in _hits(rule, text, windows[rule.trigger]):
+            try:
+                found = rule.handler(hit, ctx)
+            except (ValueError, OverflowError):  # arithmetic off the calendar's ends (year 1, year 9999)
+                continue
+            if found is not None and found.prep in ("every", "each"):
+                found = replace(found, kind="set", value=None, until=None)  # "every Tuesday" recurs
             if found is not None and found.end > found.start:
                 candidates.append(found)
     chosen = _non_overlapping(candidates)
     chosen = _with_clock_days(chosen, text, published)
+    chosen = _with_ranges(chosen, text)
     chosen = _with_shifts(chosen, text)
     return [f.expression(text) for f in chosen]
 
 
-def _hits(rule: Rule, text: str) -> Iterator[Hit]:
-    for m in _matches(rule, text):
-        if m.end() == m.start():
-            continue
-        prep = rule.before.search(text, max(0, m.start() - 24), m.start()) if rule.before else None
-        if prep is None:
-            yield Hit(m, None, m.start())
+def _windows(trigger: re.Pattern[str], text: str, around: tuple[int, int] = WINDOW) -> list[tuple[int, int]]:
+    """The stretches of text around a rule's trigger words: only there can the rule match."""
+    left, right = around
+    spans: list[tuple[int, int]] = []
+    for m in trigger.finditer(text):
+        start, end = max(0, m.start() - left), min(len(text), m.end() + right)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
         else:
-            yield Hit(m, " ".join(prep["prep"].lower().split()), prep.start())
+            spans.append((start, end))
+    return spans
 
 
-def _matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
-    """The rule's matches, searched only around its trigger words: most text holds no time at all."""
-    if rule.trigger is None:
-        yield from rule.pattern.finditer(text)
-        return
-    left, right = WINDOW
-    low = high = -1
-    for trigger in rule.trigger.finditer(text):
-        start, end = max(0, trigger.start() - left), min(len(text), trigger.end() + right)
-        if start > high:
-            if high > low:
-                yield from rule.pattern.finditer(text, low, high)
-            low = start
-        high = end
-    if high > low:
-        yield from rule.pattern.finditer(text, low, high)
+def _hits(rule: Rule, text: str, windows: list[tuple[int, int]]) -> Iterator[Hit]:
+    for low, high in windows:
+        for m in rule.pattern.finditer(text, low, high):
+            if m.end() == m.start():
+                continue
+            prep = rule.before.search(text, max(0, m.start() - 24), m.start()) if rule.before else None
+            if prep is None:
+                yield Hit(m, None, m.start())
+            else:
+                yield Hit(m, " ".join(prep["prep"].lower().split()), prep.start())
 
 
 def _non_overlapping(candidates: list[Found]) -> list[Found]:
     """The longest expressions win; a shorter one that overlaps a kept one is dropped."""
+    starts: list[int] = []
     kept: list[Found] = []
     for found in sorted(candidates, key=lambda f: (f.start - f.end, f.start)):
-        if not any(found.start < k.end and k.start < found.end for k in kept):
-            kept.append(found)
-    return sorted(kept, key=lambda f: f.start)
+        i = bisect.bisect_left(starts, found.start)
+        if (i < len(kept) and kept[i].start < found.end) or (i and kept[i - 1].end > found.start):
+            continue
+        starts.insert(i, found.start)
+        kept.insert(i, found)
+    return kept
 
 
 def _with_clock_days(found: list[Found], text: str, published: dt.date | None) -> list[Found]:
@@ -954,6 +1084,30 @@ def _with_clock_days(found: list[Found], text: str, published: dt.date | None) -
     return out
 
 
+def _with_ranges(found: list[Found], text: str) -> list[Found]:
+    """ "between 2015 and 2018", "from March to May": two expressions that together close a range."""
+    out: list[Found] = []
+    for current in found:
+        previous = out[-1] if out else None
+        if previous is not None and _joined(previous, current, text):
+            until = current.value
+            out[-1] = Found(previous.start, current.end, "range", previous.value, until, prep=previous.prep)
+        else:
+            out.append(current)
+    return out
+
+
+def _joined(first: Found, second: Found, text: str) -> bool:
+    if first.value is None or second.value is None or first.value.grain != second.value.grain:
+        return False
+    if first.until is not None or second.until is not None or first.value.date >= second.value.date:
+        return False
+    gap = text[first.end : second.start]
+    if first.prep == "between":
+        return bool(_AND_GAP.fullmatch(gap))
+    return first.prep == "from" and (second.prep in ("to", "until", "till", "through") and not gap.strip())
+
+
 def _day_of_sentence(before: list[Found], text: str, start: int, published: dt.date | None) -> Point | None:
     sentence = _sentence_start(text, start)
     for found in reversed(before):
@@ -967,7 +1121,10 @@ def _day_of_sentence(before: list[Found], text: str, start: int, published: dt.d
 def _with_shifts(found: list[Found], text: str) -> list[Found]:
     """Narrative offsets: a date set beside one is its value, else it counts from the story's last date."""
     out = list(found)
+    story: Found | None = None
     for i, current in enumerate(out):
+        if current.explicit and current.value is not None:
+            story = current
         shift = current.shift
         if shift is None:
             continue
@@ -975,16 +1132,21 @@ def _with_shifts(found: list[Found], text: str) -> list[Found]:
         neighbour = _neighbour(out, i, text)
         if neighbour is not None:
             value = neighbour.value
-        elif not shift.needs_neighbour and (anchor := _last_explicit(out, i)) and anchor.value:
-            moved = _shift(anchor.value.date, shift.sign * shift.amount, shift.unit)
-            value = Point(_grain_start(moved, anchor.value.grain), anchor.value.grain) if moved else None
+        elif (
+            not shift.needs_neighbour
+            and story
+            and story.value
+            and current.start - story.end <= NARRATIVE_REACH
+        ):
+            moved = _shift(story.value.date, shift.sign * shift.amount, shift.unit)
+            value = Point(_grain_start(moved, story.value.grain), story.value.grain) if moved else None
         if value is not None:
             out[i] = replace(current, value=value, kind=_kind(value.grain))
     return out
 
 
 def _apposed(text: str, left_end: int, right_start: int) -> bool:
-    return bool(re.fullmatch(r"\s*[,—–-]\s*", text[left_end:right_start]))
+    return right_start - left_end < 8 and bool(_APPOSITION_GAP.fullmatch(text, left_end, right_start))
 
 
 def _neighbour(found: list[Found], i: int, text: str) -> Found | None:
@@ -992,15 +1154,10 @@ def _neighbour(found: list[Found], i: int, text: str) -> Found | None:
     if i and found[i - 1].value is not None and _apposed(text, found[i - 1].end, found[i].start):
         return found[i - 1]
     following = found[i + 1] if i + 1 < len(found) else None
-    if following is not None and following.value is not None and _apposed(text, found[i].end, following.start):
+    if (
+        following is not None
+        and following.value is not None
+        and _apposed(text, found[i].end, following.start)
+    ):
         return following
-    return None
-
-
-def _last_explicit(found: list[Found], i: int) -> Found | None:
-    for previous in reversed(found[:i]):
-        if found[i].start - previous.end > NARRATIVE_REACH:
-            return None
-        if previous.explicit and previous.value is not None:
-            return previous
     return None
