@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from pourparler.knowledge import KnownActor, actors, capitals, demonyms, known_outlet, speech, states
+from pourparler.knowledge import KnownActor, actors, demonyms, known_outlet, speech, states
 from pourparler.model import Actor, Document, Mention
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
@@ -470,10 +470,6 @@ def _demonym_codes() -> frozenset[str]:
 @cache
 def _state_for_code() -> dict[str, str]:
     return {s.iso3: s.id for s in states()}
-
-
-def is_capital(text: str) -> bool:
-    return text in capitals()
 
 
 def _clean_name(text: str) -> str:

@@ -160,32 +160,15 @@ class _Finder:
     # -- direct quotes --
 
     def _is_utterance(self, q: Quoted) -> bool:
-        """A full utterance (direct quote) rather than a phrase quoted inside the writer's sentence."""
-        content = self.body[q.start : q.end]
-        paragraph_start = self._paragraph_of(q.open_mark)[0]
-        before = self.body[paragraph_start : q.open_mark].rstrip()
-        first = content.lstrip("[(…. ")[:1]
+        """A full utterance (direct quote) rather than a phrase quoted inside the writer's sentence: it
+        opens its paragraph or follows a colon or full stop, or it is a capitalised sentence of three
+        words or more closed by its own full stop or by the comma before its cue."""
+        before = self.body[self._paragraph_of(q.open_mark)[0] : q.open_mark].rstrip()
         if before == "" or before.endswith((":", ".", "!", "?")):
             return True
-        if first.isupper() and (
-            content.rstrip().endswith((".", "!", "?", "…"))
-            or self.body[q.end : q.close_mark + 1].startswith((",", "."))
-            or (
-                q.close_mark < len(self.body)
-                and self.body[q.end : q.close_mark].strip() in (",", "")
-                and self._cue_follows(q)
-            )
-        ):
-            return len(content.split()) >= 3
-        return False
-
-    def _cue_follows(self, q: Quoted) -> bool:
-        after = self.body[q.close_mark + 1 : q.close_mark + 80]
-        return (
-            bool(re.match(r"\s*[,]?\s*\S", after))
-            and self.body[q.end : q.close_mark + 2].lstrip().startswith((",", "”", '"'))
-            and bool(re.match(r"^[,”\"\s]*(?:[a-z]|[A-Z][a-z]+ [a-z])", after))
-        )
+        content = self.body[q.start : q.end]
+        closed = content.endswith((".", "!", "?", "…")) or "," in self.body[q.end : q.close_mark + 1]
+        return content.lstrip("[(… ")[:1].isupper() and closed and len(content.split()) >= 3
 
     def _direct(self, q: Quoted) -> Quote | None:
         cue, subject = self._cue_around(q)

@@ -331,7 +331,6 @@ class SpeechKnowledge:
     clause_cues: frozenset[str]
     naming_cues: frozenset[str]
     nouns: frozenset[str]
-    according: tuple[str, ...]
     anonymous_heads: frozenset[str]
     anonymous_plurals: frozenset[str]
     weak_heads: frozenset[str]
@@ -348,7 +347,7 @@ class SpeechKnowledge:
 def speech() -> SpeechKnowledge:
     """Reporting verbs, speech nouns, and the words of anonymous sources and offices (speech.yaml)."""
     data = load_yaml("speech.yaml")
-    _require(data, ("cues", "nouns", "according", "anonymous", "offices", "collectives"), "speech.yaml")
+    _require(data, ("cues", "nouns", "anonymous", "offices", "collectives"), "speech.yaml")
     _require(data["cues"], ("clause", "naming"), "speech.yaml cues")
     anonymous = data["anonymous"]
     _require(
@@ -364,7 +363,6 @@ def speech() -> SpeechKnowledge:
         clause_cues=words(data["cues"]["clause"]),
         naming_cues=words(data["cues"]["naming"]),
         nouns=words(data["nouns"]),
-        according=tuple(str(v).lower() for v in data["according"]),
         anonymous_heads=words(anonymous["heads"]),
         anonymous_plurals=words(anonymous["plural_heads"]),
         weak_heads=words(anonymous["weak_heads"]),
