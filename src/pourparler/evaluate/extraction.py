@@ -158,6 +158,24 @@ def _gold_spans(body: str, texts: list[str], name: str, errors: list[str]) -> li
     return spans
 
 
+def _count(
+    tally: Tally,
+    gold_spans: list[tuple[int, int]],
+    pairs: list[tuple[int, int]],
+    missed: list[str],
+    extra: list[str],
+) -> None:
+    """Add matches, misses and extras to a tally; gold texts outside the body are not scored."""
+    matched_g = {g for g, _ in pairs}
+    matched_p = {p for _, p in pairs}
+    outside = {gi for gi, span in enumerate(gold_spans) if span[0] < 0}
+    tally.tp += len(matched_g)
+    tally.fn += len(gold_spans) - len(matched_g) - len(outside)
+    tally.fp += len(extra) - len(matched_p)
+    tally.errors += [e for gi, e in enumerate(missed) if gi not in matched_g and gi not in outside]
+    tally.errors += [e for pi, e in enumerate(extra) if pi not in matched_p]
+
+
 # --- quotes ----------------------------------------------------------------
 
 
@@ -178,18 +196,13 @@ def _score_quotes(
     pairs = match_spans(gold_spans, pred_spans, mixed)
     pairs += _inside_mixed(gold_spans, predicted, {g for g, _ in pairs})
     by_id = {a["id"]: a for a in actors}
-    matched_g = {g for g, _ in pairs}
-    matched_p = {p for _, p in pairs}
-    outside = {gi for gi, span in enumerate(gold_spans) if span[0] < 0}
-    tally.tp += len(matched_g)
-    tally.fn += len(gold) - len(matched_g) - len(outside)
-    tally.fp += len(predicted) - len(matched_p)
-    for gi, q in enumerate(gold):
-        if gi not in matched_g and gi not in outside:
-            tally.errors.append(f"{name}: missed {q['kind']} quote {str(q['text'])[:70]!r}")
-    for pi, q in enumerate(predicted):
-        if pi not in matched_p:
-            tally.errors.append(f"{name}: extra {q['kind']} quote {q['text'][:70]!r}")
+    _count(
+        tally,
+        gold_spans,
+        pairs,
+        [f"{name}: missed {q['kind']} quote {str(q['text'])[:70]!r}" for q in gold],
+        [f"{name}: extra {q['kind']} quote {q['text'][:70]!r}" for q in predicted],
+    )
     for gi, pi in pairs:
         g, p = gold[gi], predicted[pi]
         want = gold_actors.get(g["speaker"], {"name": g["speaker"]})
@@ -274,18 +287,13 @@ def _score_times(
     gold_spans = _gold_spans(body, [str(t["text"]) for t in gold], name, tally.errors)
     pred_spans = [(t["start"], t["end"]) for t in predicted]
     pairs = match_spans(gold_spans, pred_spans, nested=True)
-    outside = {gi for gi, span in enumerate(gold_spans) if span[0] < 0}
-    tally.tp += len(pairs)
-    tally.fn += len(gold) - len(pairs) - len(outside)
-    tally.fp += len(predicted) - len(pairs)
-    matched_g = {g for g, _ in pairs}
-    matched_p = {p for _, p in pairs}
-    for gi, t in enumerate(gold):
-        if gi not in matched_g and gi not in outside:
-            tally.errors.append(f"{name}: missed time {t['text']!r} ({t['value']})")
-    for pi, t in enumerate(predicted):
-        if pi not in matched_p:
-            tally.errors.append(f"{name}: extra time {t['text']!r} ({t['value']})")
+    _count(
+        tally,
+        gold_spans,
+        pairs,
+        [f"{name}: missed time {t['text']!r} ({t['value']})" for t in gold],
+        [f"{name}: extra time {t['text']!r} ({t['value']})" for t in predicted],
+    )
     for gi, pi in pairs:
         g, p = gold[gi], predicted[pi]
         want, got = time_value(g.get("value")), predicted_value(p)
