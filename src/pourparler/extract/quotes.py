@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,7 +32,7 @@ INHERIT_WINDOW = 1200
 
 @dataclass(slots=True)
 class Quoted:
-    """Characters between a pair of quote marks (content only), and whether it runs to its paragraph's end."""
+    """Characters between a pair of quote marks: the content's span and where the marks are."""
 
     start: int
     end: int
@@ -131,26 +132,18 @@ class _Finder:
 
     def run(self) -> list[Quote]:
         found: list[Quote] = []
-        direct = [q for q in self.quoted if self._is_utterance(q)]
-        embedded = [q for q in self.quoted if not self._is_utterance(q)]
-        clauses = list(self._clauses())
-        events: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in direct]
-        events += [(c[0].start_char, "clause", c) for c in clauses]
-        events += [(q.start, "phrase", q) for q in embedded]
-        events.sort(key=lambda e: e[0])
-        for _, what, item in events:
-            quote: Quote | None
-            if what == "direct":
-                quote = self._direct(item)  # type: ignore[arg-type]
-            elif what == "clause":
-                quote = self._indirect(*item)  # type: ignore[misc]
-            else:
-                phrase: Quoted = item  # type: ignore[assignment]
-                clause = next((c for c in found if c.start <= phrase.start and phrase.end <= c.end), None)
-                if clause is not None:
-                    clause.kind = "mixed"  # the writer's paraphrase with the speaker's own words inside
-                    continue
-                quote = self._phrase(phrase)
+        # In text order, so that a reference back ("the statement", "he") sees the quotes before it.
+        readers: list[tuple[int, Callable[[], Quote | None]]] = []
+        for q in self.quoted:
+            reader = self._direct if self._is_utterance(q) else partial(self._phrase_in, found=found)
+            readers.append((q.start, partial(reader, q)))
+        readers += [
+            (clause.start_char, partial(self._indirect, clause, cue, subject))
+            for clause, cue, subject in self._clauses()
+        ]
+        readers.sort(key=lambda r: r[0])
+        for _, read in readers:
+            quote = read()
             if quote is not None and not self._overlaps(quote, found):
                 found.append(quote)
                 self.quotes.append(quote)
@@ -171,12 +164,12 @@ class _Finder:
         return content.lstrip("[(… ")[:1].isupper() and closed and len(content.split()) >= 3
 
     def _direct(self, q: Quoted) -> Quote | None:
-        cue, subject = self._cue_around(q)
+        cue = self._cue_around(q)
         speaker: Speaker | None = None
         cue_text = None
         if cue is not None:
             cue_text = cue.text
-            speaker = self._speaker_of(cue, subject)
+            speaker = self._speaker_of(cue, None)
         else:
             label = self._label_before(q)
             if label is not None:
@@ -189,27 +182,22 @@ class _Finder:
             q.start, q.end, self.body[q.start : q.end], "direct", speaker, cue=cue_text, via=list(self.via)
         )
 
-    def _cue_around(self, q: Quoted) -> tuple[Token | None, Token | None]:
+    def _cue_around(self, q: Quoted) -> Token | None:
         """The reporting verb of a direct quote: after it ("...," she said) or before it (She said: "...")."""
         after = self._tokens_between(q.close_mark + 1, self._sentence_end(q.close_mark))
         content_end = self.body[q.start : q.end].rstrip()
         if not content_end.endswith((".",)) or (after and after[0].is_lower):
             cue = self._first_cue(after[:40])
             if cue is not None:
-                return cue, None
+                return cue
         before = self._tokens_between(self._sentence_start(q.open_mark), q.open_mark)
         text_before = self.body[before[0].idx if before else q.open_mark : q.open_mark].rstrip()
-        if (before and text_before.endswith((":", ","))) or (
-            before and before[-1].lemma_ in self.words.clause_cues
+        if before and (
+            text_before.endswith((":", ",", "that")) or before[-1].lemma_ in self.words.clause_cues
         ):
             cues = [t for t in before if self._is_cue(t)]
-            if cues:
-                return cues[-1], None
-        if before and text_before.endswith("that"):
-            cues = [t for t in before if self._is_cue(t)]
-            if cues:
-                return cues[-1], None
-        return None, None
+            return cues[-1] if cues else None
+        return None
 
     def _first_cue(self, tokens: list[Token]) -> Token | None:
         for t in tokens:
@@ -349,6 +337,14 @@ class _Finder:
         )
 
     # -- quoted phrases inside the writer's sentence --
+
+    def _phrase_in(self, q: Quoted, found: list[Quote]) -> Quote | None:
+        """A quoted phrase: part of a reported clause already found (which makes it mixed), or a quote."""
+        clause = next((c for c in found if c.start <= q.start and q.end <= c.end), None)
+        if clause is not None:
+            clause.kind = "mixed"  # the writer's paraphrase with the speaker's own words inside
+            return None
+        return self._phrase(q)
 
     def _phrase(self, q: Quoted) -> Quote | None:
         content = self.body[q.start : q.end]
