@@ -144,6 +144,10 @@ def test_eval_scores_the_gold_set_above_floors(tmp_path):
     assert extraction["speakers"]["accuracy"] >= 0.95
     assert extraction["time_values"]["accuracy"] >= 0.95
     assert extraction["times"]["recall"] >= 0.90
+    # Event and position floors guard what exists; the targets (0.85) are not reached yet.
+    assert extraction["event_types"]["accuracy"] >= 0.80
+    assert extraction["events"]["precision"] >= 0.60
+    assert extraction["positions"]["f1"] >= 0.22
     assert extraction["actors"]["recall"] >= 0.85
 
 
@@ -182,5 +186,11 @@ def test_the_seed_checks_of_this_stage_pass():
         "'Talks are continuing'",
         "'We are assuming'",
         "indirect quotes",
+        "caliber Hamas",
+        "caliber Israel offers",
+        "20 and 10",
+        "ynet Hamas demands",
+        "ynet Israel rejects",
+        "two distinct delegation withdrawals",
     )
     assert not [f for f in failed if any(o in f for o in owned)], result.stdout

@@ -46,6 +46,14 @@ AllowPrivate = Annotated[
     bool, typer.Option("--allow-private", help="Allow URLs on loopback, private and link-local addresses.")
 ]
 MaxMb = Annotated[float, typer.Option("--max-mb", help="Largest input accepted, in megabytes.")]
+ProfileDirs = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--profiles",
+        envvar="POURPARLER_PROFILES",
+        help="A directory of negotiation profiles (YAML) to use besides the shipped ones; repeatable.",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -71,6 +79,7 @@ def analyze(
     published: PublishedOpt = None,
     allow_private: AllowPrivate = False,
     max_mb: MaxMb = 20.0,
+    profiles: ProfileDirs = None,
 ) -> None:
     """Analyse articles and print the record, without touching the store."""
     from pourparler.model import Document
@@ -89,7 +98,7 @@ def analyze(
         else:
             failed += 1
             _report_failure(str(item))
-    record = analyse(docs)
+    record = analyse(docs, tuple(profiles or ()))
     if as_json:
         sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False, indent=1) + "\n")
     else:
@@ -98,6 +107,7 @@ def analyze(
         for doc in record.documents:
             _print_summary(console, doc)
             _print_quotes(console, doc.id, data)
+            _print_negotiation(console, doc.id, data)
     if failed:
         raise typer.Exit(1)
 
@@ -280,6 +290,55 @@ def _print_quotes(console: Console, doc_id: str, data: dict[str, Any]) -> None:
         shown = ", ".join(f"{t['text']} = {t.get('value') or t.get('duration') or '?'}" for t in times[:12])
         more = f" and {len(times) - 12} more" if len(times) > 12 else ""
         console.print(f"times: {_escape(shown)}{more}", highlight=False)
+
+
+def _print_negotiation(console: Console, doc_id: str, data: dict[str, Any]) -> None:
+    """Positions (party, stance, issue, value) and events (PLOVER) of one document."""
+    from rich.table import Table
+
+    names = {a["id"]: a["name"] for a in data["actors"]}
+    positions = [p for p in data["positions"] if p["doc"] == doc_id]
+    if positions:
+        table = Table(title="positions", expand=True)
+        for column in ("party", "stance", "issue", "value", "according to", "evidence"):
+            table.add_column(column, ratio=3 if column == "evidence" else 1)
+        for p in positions:
+            table.add_row(
+                _escape(names.get(p["party"], p["party"])),
+                p["stance"],
+                p["issue"],
+                _value(p.get("value")),
+                _escape(names.get(p.get("according_to") or "", p.get("according_to") or "")),
+                _escape(_shorten(p["text"], 160)),
+            )
+        console.print(table)
+    events = [e for e in data["events"] if e["doc"] == doc_id]
+    if events:
+        table = Table(title="events (PLOVER)", expand=True)
+        for column in ("date", "type", "actors", "targets", "place", "evidence"):
+            table.add_column(column, ratio=3 if column == "evidence" else 1)
+        for e in events:
+            flags = [f for f in ("negated", "hypothetical") if e.get(f)]
+            kind = e["type"] + (f"/{e['mode']}" if e.get("mode") else "") + "".join(f" · {f}" for f in flags)
+            table.add_row(
+                str(e.get("date") or "?"),
+                kind,
+                _escape(", ".join(names.get(a, a) for a in e["actors"])),
+                _escape(", ".join(names.get(a, a) for a in e["targets"])),
+                _escape(e.get("location") or ""),
+                _escape(_shorten(e["text"], 160)),
+            )
+        console.print(table)
+
+
+def _value(value: dict[str, Any] | None) -> str:
+    if not value or (value.get("min") is None and value.get("max") is None):
+        return ""
+    low, high = value.get("min"), value.get("max")
+    number = f"{low:g}" if low == high or high is None else f"{low or 0:g}–{high:g}"
+    unit = f" {value['unit']}" if value.get("unit") else ""
+    per = f" per {value['per']}" if value.get("per") else ""
+    return number + unit + per
 
 
 def _escape(text: str) -> str:

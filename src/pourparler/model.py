@@ -234,6 +234,81 @@ class Quantity:
 
 
 @dataclass(slots=True)
+class Trigger:
+    """The word that states an event or a stance ("recalled", "demanded"), with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Event:
+    """A PLOVER event: type and mode, who acts on whom, where and when, and how sure the text is of it.
+
+    `date_basis` says where the date comes from: the clause's own time expression ("clause"), the
+    time of the statement that reports it ("report"), or the publication date ("publication").
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    mode: str | None
+    trigger: Trigger
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    date_basis: str = "publication"
+    negated: bool = False
+    hypothetical: bool = False
+    according_to: str | None = None
+
+    def to_json(self, doc: str) -> dict[str, Any]:
+        return {"doc": doc, **dataclasses.asdict(self)}
+
+
+@dataclass(slots=True)
+class Value:
+    """What a position puts on its issue: a number or range, its unit, and what a ratio is counted per."""
+
+    min: float | None
+    max: float | None
+    unit: str | None = None
+    per: str | None = None
+
+
+@dataclass(slots=True)
+class Position:
+    """A party's stance on one negotiated issue, with its value, as a sentence of one article states it.
+
+    `responds_to` holds the ids of the positions it answers ("rejected those demands").
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    party: str
+    issue: str
+    stance: str
+    trigger: Trigger
+    profile: str
+    value: Value | None = None
+    object: str | None = None
+    date: str | None = None
+    date_basis: str = "publication"
+    according_to: str | None = None
+    responds_to: list[str] = field(default_factory=list)
+
+    def to_json(self, doc: str) -> dict[str, Any]:
+        return {"doc": doc, **dataclasses.asdict(self)}
+
+
+@dataclass(slots=True)
 class Analysis:
     """The whole record for a set of documents: the JSON contract of DESIGN.md."""
 

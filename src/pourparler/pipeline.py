@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from pourparler.clean import clean
 from pourparler.errors import InputError
@@ -43,16 +44,24 @@ def documents(
             )
 
 
-def analyse(docs: list[Document]) -> Analysis:
-    """The record of a set of documents: one spaCy pass each, then every extractor over the parsed Doc."""
+def analyse(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analysis:
+    """The record of a set of documents: one spaCy pass each, then every extractor over the parsed Doc.
+
+    `profile_dirs` add negotiation profiles to the shipped ones (knowledge/profiles).
+    """
     from pourparler.extract.actors import find_actors
+    from pourparler.extract.clauses import Clauses
+    from pourparler.extract.events import find_events
+    from pourparler.extract.positions import find_positions
     from pourparler.extract.quantities import find_quantities
     from pourparler.extract.quotes import find_quotes
     from pourparler.extract.timex import find_times
+    from pourparler.knowledge.negotiation import profiles
     from pourparler.nlp import parse
 
     analysis = Analysis(documents=docs)
     actors: dict[str, Actor] = {}
+    known_profiles = profiles(profile_dirs)
     for document, sp in zip(docs, parse(d.body for d in docs), strict=True):
         doc_id = document.id
         times = find_times(sp, publication_day(document.published.date))
@@ -63,7 +72,12 @@ def analyse(docs: list[Document]) -> Analysis:
         for actor in cast.actors.values():
             _merge_actor(actors, actor)
         analysis.mentions += [m.to_json(doc_id) for m in cast.mentions if m.actor]
-        analysis.quotes += [q.to_json(doc_id) for q in find_quotes(sp, document, cast)]
+        quotes = find_quotes(sp, document, cast)
+        analysis.quotes += [q.to_json(doc_id) for q in quotes]
+        clauses = Clauses(sp, document, cast, quotes, times)
+        analysis.events += [e.to_json(doc_id) for e in find_events(clauses)]
+        positions = find_positions(clauses, quantities, known_profiles)
+        analysis.positions += [p.to_json(doc_id) for p in positions]
     analysis.actors = [a.to_json() for a in actors.values()]
     return analysis
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pourparler.evaluate.cleaning import score_cleaning
 from pourparler.evaluate.extraction import score_extraction
 from pourparler.evaluate.gold import GoldArticle, load_gold
+from pourparler.evaluate.negotiation import score_negotiation
 from pourparler.model import Document, Published, RawDocument
 
 if TYPE_CHECKING:
@@ -22,10 +23,11 @@ def evaluate_folder(folder: Path, *, today: dt.date | None = None) -> dict[str, 
 
     articles = load_gold(folder)
     pairs = [(a, prepare(RawDocument(source=str(a.path), text=a.text), today=today)) for a in articles]
+    analysed = _analysed(pairs)
     return {
         "articles": len(articles),
         "cleaning": score_cleaning(pairs),
-        "extraction": score_extraction(_analysed(pairs)),
+        "extraction": {**score_extraction(analysed), **score_negotiation(analysed)},
     }
 
 
@@ -46,7 +48,8 @@ def _analysed(
     for (article, _), document in zip(pairs, dated, strict=True):
         doc_id = document.id
         own = {
-            key: [x for x in record[key] if x.get("doc") == doc_id] for key in ("quotes", "times", "mentions")
+            key: [x for x in record[key] if x.get("doc") == doc_id]
+            for key in ("quotes", "times", "mentions", "events", "positions")
         }
         items.append((article, document, {**own, "actors": record["actors"]}))
     return items
@@ -78,7 +81,13 @@ def render_scores(console: Console, scores: dict[str, Any]) -> None:
         f"correct {p['correct']} wrong {p['wrong']} unknown {p['unknown']}",
     )
     extraction = scores["extraction"]
-    for label, key in (("actors", "actors"), ("quotes (any kind)", "quotes"), ("time expressions", "times")):
+    for label, key in (
+        ("actors", "actors"),
+        ("quotes (any kind)", "quotes"),
+        ("time expressions", "times"),
+        ("events (by trigger)", "events"),
+        ("positions (party, issue, stance, value)", "positions"),
+    ):
         part = extraction[key]
         table.add_row(
             label,
@@ -91,12 +100,17 @@ def render_scores(console: Console, scores: dict[str, Any]) -> None:
         ("quote speakers", "speakers"),
         ("quote kinds", "quote_kinds"),
         ("time values", "time_values"),
+        ("event types (PLOVER)", "event_types"),
+        ("event modes", "event_modes"),
+        ("event actors", "event_actors"),
+        ("event dates", "event_dates"),
+        ("position stances", "position_stances"),
     ):
         part = extraction[key]
         table.add_row(label, "", "", f"{part['accuracy']:.3f}", f"{part['right']} of {part['total']} found")
     console.print(table)
     for error in cleaning["errors"]:
         console.print(f"  {error}", style="dim", highlight=False, markup=False)
-    for key in ("speakers", "time_values", "quotes", "times"):
+    for key in ("speakers", "time_values", "quotes", "times", "event_types", "positions"):
         for error in extraction[key]["errors"]:
             console.print(f"  {error}", style="dim", highlight=False, markup=False)

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
-from pourparler.extract.actors import (
-    PRONOUNS_PERSON,
-    PRONOUNS_PLURAL,
-    PRONOUNS_THING,
-    Cast,
-    affiliation,
-)
-from pourparler.knowledge import known_outlet, speech
-from pourparler.model import Actor, Document, Mention, Quote, Speaker
+from pourparler.extract.actors import Cast
+from pourparler.extract.references import SUBJECTS, References
+from pourparler.knowledge import speech
+from pourparler.model import Document, Mention, Quote, Speaker
 
 OPENING = "“„«"
 CLOSING = "”»"
@@ -25,7 +19,6 @@ STRAIGHT = '"'
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 # A quote longer than this is a broken pairing of marks, not speech.
 MAX_QUOTE = 3000
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # How far back (characters) a quote with no cue of its own may inherit the last speaker.
 INHERIT_WINDOW = 1200
 
@@ -128,6 +121,7 @@ class _Finder:
                 for t in span:
                     self.inside[t.i] = True
         self.quotes: list[Quote] = []
+        self.refs = References(sp, document, cast, self.inside, self.quotes)
         self.via = [v for v in (document.outlet, *document.cites) if v] if document.cites else []
 
     def run(self) -> list[Quote]:
@@ -221,7 +215,7 @@ class _Finder:
         mention = self._last_mention_in(p_start, q.open_mark)
         if mention is None:
             return None
-        return self._speaker_from_mention(mention, mention.text)
+        return self.refs.speaker_from_mention(mention, mention.text)
 
     # -- indirect speech --
 
@@ -288,8 +282,8 @@ class _Finder:
 
     def _relayed(self, cue: Token, comp: Token) -> bool:
         """ "X said ..., the agency reported": the outlet relays X's words; X is the speaker."""
-        subject = self._subject(cue)
-        if subject is None or not self._is_outlet(subject) or self._cited(cue) is not None:
+        subject = self.refs.subject(cue)
+        if subject is None or not self.refs.is_outlet(subject) or self._cited(cue) is not None:
             return False
         return any(self._is_cue(t) or t.lemma_.lower() in self.words.naming_cues for t in comp.subtree)
 
@@ -373,7 +367,7 @@ class _Finder:
         for _ in range(8):
             subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
             if subject is not None and not self.inside[subject.i]:
-                speaker = self._speaker_from_phrase(subject)
+                speaker = self.refs.speaker_from_phrase(subject)
                 return speaker if speaker.actor is not None else None
             if token.head.i == token.i:
                 break
@@ -405,253 +399,14 @@ class _Finder:
 
     def _speaker_of(self, cue: Token, subject: Token | None) -> Speaker:
         if cue.lower_ == "according" and subject is not None:
-            return self._speaker_from_phrase(subject)
-        subject = subject or self._subject(cue)
+            return self.refs.speaker_from_phrase(subject)
+        subject = subject or self.refs.subject(cue)
         if subject is None:
             return Speaker(actor=None, text=None)
         cited = self._cited(cue)
         if cited is not None:
-            return self._speaker_from_phrase(cited)
-        return self._speaker_from_phrase(subject)
-
-    def _subject(self, cue: Token) -> Token | None:
-        verb = cue
-        for _ in range(4):
-            subjects = sorted(
-                (c for c in verb.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - cue.i)
-            )
-            named = [c for c in subjects if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
-            subject = (named or subjects)[0] if subjects else None
-            if subject is not None:
-                if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-                    return verb.head
-                return subject
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                return next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "relcl") and verb.head.i != verb.i:
-                verb = verb.head
-                continue
-            break
-        return self._adjacent_subject(cue)
-
-    def _adjacent_subject(self, cue: Token) -> Token | None:
-        """When the parse gives the cue no subject: the noun right after ("said Ron Dermer") or before it,
-        else the actor the sentence opens with ("Jörg Hansen, who ..., called the deal ...")."""
-        doc = self.sp
-        if cue.lemma_.lower() not in self.words.naming_cues:
-            for i in range(cue.i + 1, min(cue.i + 4, len(doc))):
-                if doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not self.inside[i]:
-                    return doc[i]
-                if doc[i].is_punct:
-                    break
-        for i in range(cue.i - 1, max(cue.i - 4, -1), -1):
-            if doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not self.inside[i]:
-                return doc[i]
-            if doc[i].is_punct:
-                break
-        sent = cue.sent
-        for m in self.cast.mentions:
-            opens = sent.start_char <= m.start < cue.idx and m.head >= 0 and not self.inside[m.head]
-            if opens and doc[m.head].dep_ in ("nsubj", "nsubjpass", "ROOT"):
-                return doc[m.head]
-        return None
-
-    def _speaker_from_phrase(self, head: Token) -> Speaker:
-        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-        if named is not None and head.ent_type_ != "PERSON":
-            head = named
-        if self._is_outlet(head):
-            whole = self.sp[min(t.i for t in head.subtree) : max(t.i for t in head.subtree) + 1]
-            return Speaker(actor=None, text=whole.text, start=whole.start_char, end=whole.end_char)
-        phrase = self._noun_phrase(head)
-        mention = self._mention_for(head, phrase)
-        if mention is not None:
-            return self._speaker_from_mention(mention, phrase.text)
-        described = self._described_organisation(head, phrase)
-        if described is not None:
-            return self._speaker_from_mention(described, phrase.text)
-        resolved = self._refer_back(head, phrase)
-        if resolved is not None:
-            return resolved
-        return Speaker(
-            actor=None, text=phrase.text, anonymous=False, start=phrase.start_char, end=phrase.end_char
-        )
-
-    def _noun_phrase(self, head: Token) -> Span:
-        keep = [t for t in head.subtree if not self._clause_child(t, head)]
-        return self.sp[keep[0].i : keep[-1].i + 1] if keep else self.sp[head.i : head.i + 1]
-
-    def _clause_child(self, t: Token, head: Token) -> bool:
-        node = t
-        while node.i != head.i:
-            if node.dep_ in ("relcl", "acl", "appos", "punct") and node.head.i == head.i and node.i > head.i:
-                return node.dep_ != "acl" or node.lower_ not in ("familiar", "close", "involved", "briefed")
-            node = node.head
-        return False
-
-    def _mention_for(self, head: Token, phrase: Span) -> Mention | None:
-        for m in self.cast.mentions:
-            if m.actor is not None and m.head == head.i:
-                return m
-        return self.cast.covering(phrase.start_char, phrase.end_char)
-
-    def _speaker_from_mention(self, mention: Mention, text: str) -> Speaker:
-        actor = self.cast.actors.get(mention.actor or "")
-        if actor is None:
-            return Speaker(actor=None, text=text, start=mention.start, end=mention.end)
-        return Speaker(
-            actor=actor.id,
-            text=text,
-            anonymous=actor.kind == "anonymous",
-            country=actor.country,
-            start=mention.start,
-            end=mention.end,
-        )
-
-    def _refer_back(self, head: Token, phrase: Span) -> Speaker | None:
-        """Pronouns and definite descriptions ("he", "the official", "the statement") to their antecedent."""
-        lower = head.lower_
-        before = phrase.start_char
-        outside = self._outside_quotes
-        mention: Mention | None = None
-        if lower in PRONOUNS_PERSON:
-            mention = self._salient(before, lambda m, a: outside(m) and self._person_like(m, a))
-            recent = self._recent_speaker(before, lambda a: a.kind in ("person", "anonymous"))
-            if recent is not None and (mention is None or mention.start < (recent.end or 0)):
-                return recent
-        elif lower in PRONOUNS_PLURAL:
-            mention = self._salient(
-                before,
-                lambda m, a: outside(m) and (self.cast.is_plural(m) or a.kind in ("organization", "group")),
-            )
-        elif lower in PRONOUNS_THING:
-            mention = self._salient(
-                before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state")
-            )
-        elif lower in self.words.nouns:
-            last = self._last_speaker(before)
-            if last is not None:
-                return last
-            mention = self.cast.last(
-                before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state")
-            )
-        elif self._definite(head):
-            mention = self._definite_antecedent(head, before)
-        if mention is None:
-            return None
-        return self._speaker_from_mention(mention, mention.text)
-
-    def _described_organisation(self, head: Token, phrase: Span) -> Mention | None:
-        """ "the Saudi foreign ministry", "Iran's foreign ministry": an organisation the knowledge lacks,
-        named by a collective noun that the text ties to a country or name."""
-        if head.lemma_.lower() not in self.words.collectives or head.pos_ not in ("NOUN", "PROPN"):
-            return None
-        modifiers = [t for t in phrase if t.i < head.i and t.dep_ in ("amod", "compound", "poss", "nmod")]
-        if not any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in modifiers):
-            return None
-        words = [t for t in phrase if t.i <= head.i and t.dep_ != "det" and t.tag_ != "POS"]
-        if not words:
-            return None
-        name = self.sp[words[0].i : head.i + 1].text
-        name = re.sub(r"['’]s\b", "", name).strip()
-        wanted = set(name.lower().split())
-        earlier = self.cast.last(
-            phrase.start_char,
-            lambda m, a: a.kind != "anonymous" and wanted <= set(a.name.lower().split()),
-            window=len(self.body),
-        )
-        if earlier is not None:
-            return earlier  # a short form of an organisation already named in full
-        country, side = affiliation(phrase)
-        actor_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        actor = self.cast.actors.get(actor_id) or Actor(
-            id=actor_id, name=name, kind="organization", country=country, side=side
-        )
-        self.cast.actors[actor_id] = actor
-        mention = Mention(phrase.start_char, phrase.end_char, phrase.text, actor_id, head=head.i)
-        self.cast.add(mention)
-        self.cast.sort()
-        return mention
-
-    def _definite(self, head: Token) -> bool:
-        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-
-    def _definite_antecedent(self, head: Token, before: int) -> Mention | None:
-        noun = head.lemma_.lower()
-        plural = head.tag_ in ("NNS", "NNPS")
-        outside = self._outside_quotes
-
-        def anonymous_same_head(m: Mention, a: Actor) -> bool:
-            if a.kind != "anonymous" or not outside(m):
-                return False
-            return self.sp[m.head].lemma_.lower() == noun if m.head >= 0 else False
-
-        def named_by(m: Mention, a: Actor) -> bool:
-            if not outside(m) or a.kind == "anonymous":
-                return False
-            return noun in a.name.lower().split() or any(noun in r.lower().split() for r in a.roles)
-
-        sectors = self.words.sectors.get(noun, frozenset())
-
-        def of_sector(m: Mention, a: Actor) -> bool:
-            return outside(m) and a.sector in sectors and a.kind in ("organization", "group")
-
-        mention = self.cast.last(before, anonymous_same_head, window=len(self.body))
-        if mention is None:
-            mention = self.cast.last(before, named_by, window=len(self.body))
-        if mention is None and sectors:
-            mention = self.cast.last(before, of_sector)
-        if mention is None and noun in self.words.collectives:
-            mention = self._salient(before, lambda m, a: outside(m) and a.kind in ("organization", "group"))
-        if mention is None and noun in self.words.anonymous_heads | self.words.anonymous_plurals:
-            mention = self.cast.last(
-                before, lambda m, a: outside(m) and a.kind == "anonymous" and self.cast.is_plural(m) == plural
-            )
-        return mention
-
-    def _salient(self, before: int, accept: Callable[[Mention, Actor], bool]) -> Mention | None:
-        """A pronoun's antecedent: the last fitting subject of the last two sentences, else the last fit."""
-        sentence = self.sp.char_span(before, min(before + 1, len(self.body)), alignment_mode="expand")
-        since = before - 600
-        if sentence is not None:
-            start = sentence.sent.start
-            previous = self.sp[start - 1].sent.start if start > 0 else start
-            since = self.sp[previous].idx
-        subject = self.cast.last(
-            before,
-            lambda m, a: m.start >= since and self.sp[m.head].dep_ in SUBJECTS and accept(m, a),
-        )
-        return subject or self.cast.last(before, accept)
-
-    def _recent_speaker(self, before: int, accept: Callable[[Actor], bool]) -> Speaker | None:
-        """The speaker of a quote that ended in the previous sentence, when he or she fits; `end` is
-        set to where that quote ended, so a subject named after it can take precedence."""
-        for quote in reversed(self.quotes):
-            if quote.end > before:
-                continue
-            if before - quote.end > 250 or quote.speaker.actor is None:
-                return None
-            actor = self.cast.actors.get(quote.speaker.actor)
-            if actor is None or not accept(actor):
-                return None
-            sp = quote.speaker
-            return Speaker(sp.actor, sp.text, sp.anonymous, sp.country, sp.start, quote.end)
-        return None
-
-    def _person_like(self, m: Mention, a: Actor) -> bool:
-        if m.head < 0:
-            return False
-        return a.kind == "person" or (a.kind == "anonymous" and not self.cast.is_plural(m))
-
-    def _outside_quotes(self, m: Mention) -> bool:
-        return m.head >= 0 and not self.inside[m.head]
-
-    def _last_speaker(self, before: int) -> Speaker | None:
-        for quote in reversed(self.quotes):
-            if quote.start < before and quote.speaker.text is not None:
-                return quote.speaker
-        return None
+            return self.refs.speaker_from_phrase(cited)
+        return self.refs.speaker_from_phrase(subject)
 
     def _inherited(self, position: int, *, same_paragraph: bool = False) -> Speaker | None:
         """A quote with no cue of its own continues the last speaker of this or the previous paragraph."""
@@ -672,16 +427,10 @@ class _Finder:
                 return next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
         return None
 
-    def _is_outlet(self, token: Token) -> bool:
-        phrase = self._noun_phrase(token)
-        if token.lemma_.lower() in self.words.media or any(t.lower_ in self.words.media for t in phrase):
-            return True
-        return known_outlet(phrase.text) is not None or known_outlet(token.text) is not None
-
     def _via(self, cue: Token) -> list[str]:
-        subject = self._subject(cue) if cue.lower_ != "according" else None
+        subject = self.refs.subject(cue) if cue.lower_ != "according" else None
         if subject is not None and self._cited(cue) is not None:
-            return [*self.via, self._noun_phrase(subject).text]
+            return [*self.via, self.refs.noun_phrase(subject).text]
         return list(self.via)
 
     # -- helpers --

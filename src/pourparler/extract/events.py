@@ -1,0 +1,161 @@
+"""PLOVER events: the verbs of the lexicon, with actors, targets, place, date and how sure the text is."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pourparler.extract.clauses import Clauses
+from pourparler.knowledge import capitals
+from pourparler.knowledge.negotiation import Condition, EventRule, plover
+from pourparler.model import Event, Trigger
+
+
+def find_events(clauses: Clauses) -> list[Event]:
+    """Every event a verb of the PLOVER lexicon states, in text order."""
+    lexicon = plover()
+    events: list[Event] = []
+    taken: set[int] = set()
+    for verb in clauses.sp:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.lemmas:
+            continue
+        if verb.dep_ == "xcomp" and verb.head.i in taken:
+            continue  # "refused to meet" is one refusal, not a refusal and a meeting
+        if verb.dep_ in ("acl", "pcomp", "amod") or (verb.dep_ == "xcomp" and verb.head.pos_ == "NOUN"):
+            continue  # "the decision to withdraw", "prisoners detained after ...": named, not stated
+        fit = _rule_for(verb, clauses)
+        if fit is None:
+            continue
+        rule, particle = fit
+        event = _event(verb, rule, particle, clauses, len(events))
+        if event is not None:
+            events.append(event)
+            taken.add(verb.i)
+    return events
+
+
+def _rule_for(verb: Token, clauses: Clauses) -> tuple[EventRule, str | None] | None:
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "dobj")}
+    for rule in plover().rules:
+        for verb_lemma, particle in rule.verbs:
+            if verb_lemma != lemma or (particle is not None and particle not in particles):
+                continue
+            if _fits(rule, verb, particle, clauses):
+                return rule, particle
+    return None
+
+
+def _fits(rule: EventRule, verb: Token, particle: str | None, clauses: Clauses) -> bool:
+    if rule.subject is not None:
+        subject = clauses.subject(verb)
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if subject is None or passive or not _meets(rule.subject, subject, verb, clauses):
+            return False
+    if rule.object is not None:
+        thing = clauses.direct_object(verb, particle)
+        if thing is None or not _meets(rule.object, thing, verb, clauses):
+            return False
+    for preposition, condition in rule.prep:
+        objects = [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children
+        ]
+        if not any(g.dep_ == "pobj" and _meets(condition, g, verb, clauses) for g in objects):
+            return False
+    return True
+
+
+def _meets(condition: Condition, head: Token, verb: Token, clauses: Clauses) -> bool:
+    if condition == "actor":
+        return clauses.is_actor(head)
+    if condition == "place":
+        return clauses.place_name(head) is not None
+    if condition == "home":
+        if head.lower_ == "home":
+            return True
+        subject = clauses.subject(verb)
+        owners = clauses.owners(subject) if subject is not None else []
+        place = clauses.place_name(head)
+        return place is not None and any(
+            place.lower() == o.replace("-", " ") or capitals().get(place) == o for o in owners
+        )
+    assert isinstance(condition, frozenset)
+    lemmas = {head.lemma_.lower(), head.lower_}
+    lemmas |= {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
+    return bool(lemmas & condition)
+
+
+def _event(verb: Token, rule: EventRule, particle: str | None, clauses: Clauses, n: int) -> Event | None:
+    clause = clauses.clause(verb)
+    subject = clauses.subject(verb)
+    actors: list[str] = []
+    source: str | None = None
+    if subject is not None and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        agent = clauses.agent(subject)
+        source = agent.source
+        actors = clauses.owners(subject) if _is_group_noun(subject) else []
+        if agent.actor and agent.actor not in actors and not actors:
+            actors = [agent.actor]
+    agent_phrase = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent_phrase is not None:
+        by = next((g for g in agent_phrase.children if g.dep_ == "pobj"), None)
+        if by is not None:
+            actors = clauses.actors_in(by, possessors=False) or actors
+    targets = _targets(verb, particle, clauses, actors)
+    date, date_text, basis = clauses.date(verb)
+    mode = rule.mode
+    thing = clauses.direct_object(verb, particle) or next(
+        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None
+    )
+    if thing is not None and rule.modes:
+        words = {t.lemma_.lower() for t in thing.subtree}
+        mode = next((m for m, cue in rule.modes if words & cue), mode)
+    exclude = {a.replace("-", " ") for a in actors}
+    return Event(
+        id=f"{clauses.document.id[:12]}-e{n + 1}",
+        start=clause.start_char,
+        end=clause.end_char,
+        text=clause.text,
+        type=rule.type,
+        mode=mode,
+        trigger=Trigger(verb.idx, verb.idx + len(verb.text), verb.text),
+        actors=actors,
+        targets=targets,
+        location=clauses.place(clause, exclude),
+        date=date,
+        date_text=date_text,
+        date_basis=basis,
+        negated=clauses.negated(verb) or _denied(verb, particle, clauses),
+        hypothetical=clauses.hypothetical(verb),
+        according_to=source or clauses.according_to(verb, actors),
+    )
+
+
+def _is_group_noun(head: Token) -> bool:
+    """ "the Israeli delegation", "US and Israeli negotiators": a group that acts for its owners."""
+    return head.pos_ == "NOUN" and not head.ent_type_
+
+
+def _targets(verb: Token, particle: str | None, clauses: Clauses, actors: list[str]) -> list[str]:
+    found: list[str] = []
+    heads: list[Token] = []
+    thing = clauses.direct_object(verb, particle)
+    if thing is not None:
+        heads.append(thing)
+    for c in verb.children:
+        if c.dep_ == "dative":
+            heads.append(c)
+        if c.dep_ == "prep" and c.lower_ in ("with", "against", "to", "on", "for", "toward", "towards"):
+            heads += [g for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        for actor in clauses.actors_in(head):
+            if actor not in actors and actor not in found:
+                found.append(actor)
+    return found
+
+
+def _denied(verb: Token, particle: str | None, clauses: Clauses) -> bool:
+    """ "no substantive negotiations took place": the subject or object says none happened."""
+    for head in (clauses.subject(verb), clauses.direct_object(verb, particle)):
+        if head is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return True
+    return False

@@ -1,0 +1,284 @@
+"""References to actors in a parsed article: subjects of verbs, pronouns, "the group", "the statement"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from pourparler.extract.actors import (
+    PRONOUNS_PERSON,
+    PRONOUNS_PLURAL,
+    PRONOUNS_THING,
+    Cast,
+    affiliation,
+)
+from pourparler.knowledge import known_outlet, speech
+from pourparler.model import Actor, Document, Mention, Quote, Speaker
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+class References:
+    """Resolves the words that name someone to an actor of the cast.
+
+    `inside` marks tokens within quote marks (a pronoun there is the speaker's, not the writer's);
+    `quotes` are the quotes read so far, in text order ("he" may be the speaker just quoted).
+    """
+
+    def __init__(
+        self, sp: Doc, document: Document, cast: Cast, inside: list[bool], quotes: list[Quote]
+    ) -> None:
+        self.sp = sp
+        self.body = sp.text
+        self.document = document
+        self.cast = cast
+        self.inside = inside
+        self.quotes = quotes
+        self.words = speech()
+
+    def subject(self, cue: Token) -> Token | None:
+        verb = cue
+        for _ in range(4):
+            subjects = sorted(
+                (c for c in verb.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - cue.i)
+            )
+            named = [c for c in subjects if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+            subject = (named or subjects)[0] if subjects else None
+            if subject is not None:
+                if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                    return verb.head
+                return subject
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "relcl") and verb.head.i != verb.i:
+                verb = verb.head
+                continue
+            break
+        return self._adjacent_subject(cue)
+
+    def _adjacent_subject(self, cue: Token) -> Token | None:
+        """When the parse gives the cue no subject: the noun right after ("said Ron Dermer") or before it,
+        else the actor the sentence opens with ("Jörg Hansen, who ..., called the deal ...")."""
+        doc = self.sp
+        if cue.lemma_.lower() not in self.words.naming_cues:
+            for i in range(cue.i + 1, min(cue.i + 4, len(doc))):
+                if doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not self.inside[i]:
+                    return doc[i]
+                if doc[i].is_punct:
+                    break
+        for i in range(cue.i - 1, max(cue.i - 4, -1), -1):
+            if doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not self.inside[i]:
+                return doc[i]
+            if doc[i].is_punct:
+                break
+        sent = cue.sent
+        for m in self.cast.mentions:
+            opens = sent.start_char <= m.start < cue.idx and m.head >= 0 and not self.inside[m.head]
+            if opens and doc[m.head].dep_ in ("nsubj", "nsubjpass", "ROOT"):
+                return doc[m.head]
+        return None
+
+    def speaker_from_phrase(self, head: Token) -> Speaker:
+        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None and head.ent_type_ != "PERSON":
+            head = named
+        if self.is_outlet(head):
+            whole = self.sp[min(t.i for t in head.subtree) : max(t.i for t in head.subtree) + 1]
+            return Speaker(actor=None, text=whole.text, start=whole.start_char, end=whole.end_char)
+        phrase = self.noun_phrase(head)
+        mention = self._mention_for(head, phrase)
+        if mention is not None:
+            return self.speaker_from_mention(mention, phrase.text)
+        described = self._described_organisation(head, phrase)
+        if described is not None:
+            return self.speaker_from_mention(described, phrase.text)
+        resolved = self._refer_back(head, phrase)
+        if resolved is not None:
+            return resolved
+        return Speaker(
+            actor=None, text=phrase.text, anonymous=False, start=phrase.start_char, end=phrase.end_char
+        )
+
+    def noun_phrase(self, head: Token) -> Span:
+        keep = [t for t in head.subtree if not self._clause_child(t, head)]
+        return self.sp[keep[0].i : keep[-1].i + 1] if keep else self.sp[head.i : head.i + 1]
+
+    def _clause_child(self, t: Token, head: Token) -> bool:
+        node = t
+        while node.i != head.i:
+            if node.dep_ in ("relcl", "acl", "appos", "punct") and node.head.i == head.i and node.i > head.i:
+                return node.dep_ != "acl" or node.lower_ not in ("familiar", "close", "involved", "briefed")
+            node = node.head
+        return False
+
+    def _mention_for(self, head: Token, phrase: Span) -> Mention | None:
+        for m in self.cast.mentions:
+            if m.actor is not None and m.head == head.i:
+                return m
+        return self.cast.covering(phrase.start_char, phrase.end_char)
+
+    def speaker_from_mention(self, mention: Mention, text: str) -> Speaker:
+        actor = self.cast.actors.get(mention.actor or "")
+        if actor is None:
+            return Speaker(actor=None, text=text, start=mention.start, end=mention.end)
+        return Speaker(
+            actor=actor.id,
+            text=text,
+            anonymous=actor.kind == "anonymous",
+            country=actor.country,
+            start=mention.start,
+            end=mention.end,
+        )
+
+    def _refer_back(self, head: Token, phrase: Span) -> Speaker | None:
+        """Pronouns and definite descriptions ("he", "the official", "the statement") to their antecedent."""
+        lower = head.lower_
+        before = phrase.start_char
+        outside = self._outside_quotes
+        mention: Mention | None = None
+        if lower in PRONOUNS_PERSON:
+            mention = self.salient(before, lambda m, a: outside(m) and self._person_like(m, a))
+            recent = self._recent_speaker(before, lambda a: a.kind in ("person", "anonymous"))
+            if recent is not None and (mention is None or mention.start < (recent.end or 0)):
+                return recent
+        elif lower in PRONOUNS_PLURAL:
+            mention = self.salient(
+                before,
+                lambda m, a: outside(m) and (self.cast.is_plural(m) or a.kind in ("organization", "group")),
+            )
+        elif lower in PRONOUNS_THING:
+            mention = self.salient(
+                before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state")
+            )
+        elif lower in self.words.nouns:
+            last = self._last_speaker(before)
+            if last is not None:
+                return last
+            mention = self.cast.last(
+                before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state")
+            )
+        elif self._definite(head):
+            mention = self._definite_antecedent(head, before)
+        if mention is None:
+            return None
+        return self.speaker_from_mention(mention, mention.text)
+
+    def _described_organisation(self, head: Token, phrase: Span) -> Mention | None:
+        """ "the Saudi foreign ministry", "Iran's foreign ministry": an organisation the knowledge lacks,
+        named by a collective noun that the text ties to a country or name."""
+        if head.lemma_.lower() not in self.words.collectives or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        modifiers = [t for t in phrase if t.i < head.i and t.dep_ in ("amod", "compound", "poss", "nmod")]
+        if not any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in modifiers):
+            return None
+        words = [t for t in phrase if t.i <= head.i and t.dep_ != "det" and t.tag_ != "POS"]
+        if not words:
+            return None
+        name = self.sp[words[0].i : head.i + 1].text
+        name = re.sub(r"['’]s\b", "", name).strip()
+        wanted = set(name.lower().split())
+        earlier = self.cast.last(
+            phrase.start_char,
+            lambda m, a: a.kind != "anonymous" and wanted <= set(a.name.lower().split()),
+            window=len(self.body),
+        )
+        if earlier is not None:
+            return earlier  # a short form of an organisation already named in full
+        country, side = affiliation(phrase)
+        actor_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        actor = self.cast.actors.get(actor_id) or Actor(
+            id=actor_id, name=name, kind="organization", country=country, side=side
+        )
+        self.cast.actors[actor_id] = actor
+        mention = Mention(phrase.start_char, phrase.end_char, phrase.text, actor_id, head=head.i)
+        self.cast.add(mention)
+        self.cast.sort()
+        return mention
+
+    def _definite(self, head: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+    def _definite_antecedent(self, head: Token, before: int) -> Mention | None:
+        noun = head.lemma_.lower()
+        plural = head.tag_ in ("NNS", "NNPS")
+        outside = self._outside_quotes
+
+        def anonymous_same_head(m: Mention, a: Actor) -> bool:
+            if a.kind != "anonymous" or not outside(m):
+                return False
+            return self.sp[m.head].lemma_.lower() == noun if m.head >= 0 else False
+
+        def named_by(m: Mention, a: Actor) -> bool:
+            if not outside(m) or a.kind == "anonymous":
+                return False
+            return noun in a.name.lower().split() or any(noun in r.lower().split() for r in a.roles)
+
+        sectors = self.words.sectors.get(noun, frozenset())
+
+        def of_sector(m: Mention, a: Actor) -> bool:
+            return outside(m) and a.sector in sectors and a.kind in ("organization", "group")
+
+        mention = self.cast.last(before, anonymous_same_head, window=len(self.body))
+        if mention is None:
+            mention = self.cast.last(before, named_by, window=len(self.body))
+        if mention is None and sectors:
+            mention = self.cast.last(before, of_sector)
+        if mention is None and noun in self.words.collectives:
+            mention = self.salient(before, lambda m, a: outside(m) and a.kind in ("organization", "group"))
+        if mention is None and noun in self.words.anonymous_heads | self.words.anonymous_plurals:
+            mention = self.cast.last(
+                before, lambda m, a: outside(m) and a.kind == "anonymous" and self.cast.is_plural(m) == plural
+            )
+        return mention
+
+    def salient(self, before: int, accept: Callable[[Mention, Actor], bool]) -> Mention | None:
+        """A pronoun's antecedent: the last fitting subject of the last two sentences, else the last fit."""
+        sentence = self.sp.char_span(before, min(before + 1, len(self.body)), alignment_mode="expand")
+        since = before - 600
+        if sentence is not None:
+            start = sentence.sent.start
+            previous = self.sp[start - 1].sent.start if start > 0 else start
+            since = self.sp[previous].idx
+        subject = self.cast.last(
+            before,
+            lambda m, a: m.start >= since and self.sp[m.head].dep_ in SUBJECTS and accept(m, a),
+        )
+        return subject or self.cast.last(before, accept)
+
+    def _recent_speaker(self, before: int, accept: Callable[[Actor], bool]) -> Speaker | None:
+        """The speaker of a quote that ended in the previous sentence, when he or she fits; `end` is
+        set to where that quote ended, so a subject named after it can take precedence."""
+        for quote in reversed(self.quotes):
+            if quote.end > before:
+                continue
+            if before - quote.end > 250 or quote.speaker.actor is None:
+                return None
+            actor = self.cast.actors.get(quote.speaker.actor)
+            if actor is None or not accept(actor):
+                return None
+            sp = quote.speaker
+            return Speaker(sp.actor, sp.text, sp.anonymous, sp.country, sp.start, quote.end)
+        return None
+
+    def _person_like(self, m: Mention, a: Actor) -> bool:
+        if m.head < 0:
+            return False
+        return a.kind == "person" or (a.kind == "anonymous" and not self.cast.is_plural(m))
+
+    def _outside_quotes(self, m: Mention) -> bool:
+        return m.head >= 0 and not self.inside[m.head]
+
+    def _last_speaker(self, before: int) -> Speaker | None:
+        for quote in reversed(self.quotes):
+            if quote.start < before and quote.speaker.text is not None:
+                return quote.speaker
+        return None
+
+    def is_outlet(self, token: Token) -> bool:
+        phrase = self.noun_phrase(token)
+        if token.lemma_.lower() in self.words.media or any(t.lower_ in self.words.media for t in phrase):
+            return True
+        return known_outlet(phrase.text) is not None or known_outlet(token.text) is not None

@@ -1,0 +1,99 @@
+"""PLOVER events: the type and mode a coder would give, who acts on whom, where, when, and how sure."""
+
+from __future__ import annotations
+
+import pytest
+
+from pourparler.model import Document, Published
+from pourparler.pipeline import analyse
+
+
+def events_of(*paragraphs: str, date: str = "2025-03-14") -> list[dict]:
+    body = "\n\n".join(paragraphs)
+    spans, start = [], 0
+    for p in paragraphs:
+        spans.append((start, start + len(p)))
+        start += len(p) + 2
+    document = Document(source="test", body=body, paragraphs=spans, published=Published(date, "given"))
+    record = analyse([document]).to_json()
+    for event in record["events"]:
+        assert body[event["start"] : event["end"]] == event["text"]
+        trigger = event["trigger"]
+        assert body[trigger["start"] : trigger["end"]] == trigger["text"]
+    return record["events"]
+
+
+def event_at(events: list[dict], trigger: str) -> dict:
+    found = [e for e in events if e["trigger"]["text"] == trigger]
+    assert found, f"no event on {trigger!r}: {[(e['trigger']['text'], e['type']) for e in events]}"
+    return found[0]
+
+
+def test_a_recalled_delegation_is_a_withdrawal_from_talks_with_its_place_and_own_date():
+    events = events_of("Russia on Wednesday recalled its negotiators from Istanbul after the talks stalled.")
+    e = event_at(events, "recalled")
+    assert (e["type"], e["mode"]) == ("SANCTION", "withdraw")
+    assert e["actors"] == ["russia"]
+    assert e["location"] == "Istanbul"
+    assert (e["date"], e["date_basis"]) == ("2025-03-12", "clause")
+
+
+def test_a_delegation_leaving_a_capital_named_by_its_demonym_is_located_in_that_capital():
+    events = events_of(
+        "Talks stalled after Ukrainian and Turkish negotiators disagreed.",
+        "Both delegations left the Turkish capital on March 3.",
+    )
+    e = event_at(events, "left")
+    assert (e["type"], e["mode"]) == ("SANCTION", "withdraw")
+    assert e["location"] == "Ankara"
+    assert e["date"] == "2025-03-03"
+    assert set(e["actors"]) == {"ukraine", "turkey"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind", "mode"),
+    [
+        ("The union demanded the release of 40 detained workers.", "demanded", "REQUEST", "yield"),
+        ("Sudan's army rejected the proposal for talks in Jeddah.", "rejected", "REJECT", "meet"),
+        ("Kyiv and Moscow signed a prisoner exchange agreement in Abu Dhabi.", "signed", "AGREE", None),
+        ("Ukraine and Russia exchanged 150 prisoners of war on Tuesday.", "exchanged", "RETREAT", "release"),
+        ("Washington imposed new tariffs on Chinese steel.", "imposed", "SANCTION", "restrict"),
+        ("The two sides announced a 30-day ceasefire.", "announced", "CONCEDE", "ceasefire"),
+        ("Dockworkers went on strike at 36 ports.", "went", "PROTEST", "strike"),
+        ("The foreign minister praised Qatar for its mediation.", "praised", "SUPPORT", None),
+        ("The government accused the rebels of violating the truce.", "accused", "ACCUSE", "disapprove"),
+    ],
+)
+def test_verbs_take_the_plover_type_and_mode_of_the_lexicon(sentence, trigger, kind, mode):
+    e = event_at(events_of(sentence), trigger)
+    assert (e["type"], e["mode"]) == (kind, mode)
+
+
+def test_a_condition_and_a_future_are_hypothetical_and_a_failure_to_respond_is_negated():
+    events = events_of(
+        "Hamas has not responded to the proposal. If Hamas accepts the proposal, "
+        "the delegation will return to Doha."
+    )
+    assert event_at(events, "responded")["negated"] is True
+    assert event_at(events, "accepts")["hypothetical"] is True
+    assert event_at(events, "return")["hypothetical"] is True
+    assert event_at(events, "responded")["hypothetical"] is False
+
+
+def test_an_event_reported_by_an_anonymous_source_is_its_side_s_with_the_source_in_according_to():
+    events = events_of("Israeli officials rejected the demands, an Israeli official said.")
+    e = event_at(events, "rejected")
+    assert e["actors"] == ["israel"]
+    assert e["according_to"] and "official" in e["according_to"]
+
+
+def test_an_event_inside_a_statement_takes_the_statement_s_date_when_it_has_none():
+    events = events_of("The ministry announced on Monday that Armenia had accepted the draft treaty.")
+    e = event_at(events, "accepted")
+    assert e["type"] == "AGREE"
+    assert (e["date"], e["date_basis"]) == ("2025-03-10", "report")
+
+
+def test_what_is_only_named_is_not_an_event():
+    events = events_of("The decision to withdraw the delegation surprised the mediators.")
+    assert not [e for e in events if e["trigger"]["text"] == "withdraw"]

@@ -1,0 +1,137 @@
+"""Negotiation positions: party, issue, stance and value, from the generic profile, the Gaza profile,
+and a profile a user adds as a data file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pourparler.knowledge import KnowledgeError
+from pourparler.knowledge.negotiation import profiles
+from pourparler.model import Document, Published
+from pourparler.pipeline import analyse
+
+
+def positions_of(*paragraphs: str, profile_dirs: tuple[Path, ...] = ()) -> list[dict]:
+    body = "\n\n".join(paragraphs)
+    spans, start = [], 0
+    for p in paragraphs:
+        spans.append((start, start + len(p)))
+        start += len(p) + 2
+    document = Document(
+        source="test", body=body, paragraphs=spans, published=Published("2025-06-02", "given")
+    )
+    record = analyse([document], profile_dirs).to_json()
+    for p in record["positions"]:
+        assert body[p["start"] : p["end"]] == p["text"]
+        assert p["trigger"]["text"] in p["text"]
+    return record["positions"]
+
+
+def one(positions: list[dict], party: str, stance: str) -> dict:
+    found = [p for p in positions if p["party"] == party and p["stance"] == stance]
+    assert found, f"no {party} {stance}: {[(p['party'], p['stance'], p['issue']) for p in positions]}"
+    return found[0]
+
+
+def test_a_wage_dispute_yields_demand_and_offer_on_pay_with_no_profile_written_for_it():
+    positions = positions_of("The Teamsters demanded a 6% pay rise over three years, while UPS offered 3.5%.")
+    demand = one(positions, "teamsters", "demand")
+    offer = one(positions, "ups", "offer")
+    assert demand["issue"] == offer["issue"] == "pay"
+    assert (demand["value"]["min"], demand["value"]["unit"]) == (6, "percent")
+    assert offer["value"]["min"] == 3.5
+    assert demand["profile"] == "generic"
+
+
+def test_ratios_ranges_and_conditional_acceptance_in_the_gaza_talks():
+    positions = positions_of(
+        "Hamas demanded the release of 20 life-sentenced prisoners for every living Israeli hostage, "
+        "while Israel offered 10.",
+        "Palestinian sources said Hamas is opposed to Israeli military presence in populated areas "
+        "but is willing to allow a buffer of 700–1,200 metres inside Gaza.",
+    )
+    demand, offer = one(positions, "hamas", "demand"), one(positions, "israel", "offer")
+    assert demand["issue"] == offer["issue"] == "prisoners_per_hostage"
+    assert demand["value"]["per"] == offer["value"]["per"]
+    assert (demand["value"]["min"], offer["value"]["min"]) == (20, 10)
+    willing = one(positions, "hamas", "willing")
+    assert willing["issue"] == "buffer_zone"
+    assert (willing["value"]["min"], willing["value"]["max"]) == (700, 1200)
+    assert "palestinian-sources" in (willing["according_to"] or "")
+    assert one(positions, "hamas", "reject")["profile"] == "gaza-2023"
+
+
+def test_a_rejection_of_those_demands_points_at_the_demands_it_rejects():
+    positions = positions_of(
+        "Azerbaijan has demanded that Armenia change its constitution and that international monitors leave "
+        "the border. Armenian officials have rejected those demands."
+    )
+    demands = [p for p in positions if p["party"] == "azerbaijan" and p["stance"] == "demand"]
+    rejection = one(positions, "armenia", "reject")
+    assert demands
+    assert set(rejection["responds_to"]) <= {p["id"] for p in demands}
+    assert rejection["responds_to"]
+    assert "officials" in rejection["according_to"]
+
+
+def test_a_stance_inside_a_condition_is_not_a_position_and_a_refusal_is_a_rejection():
+    positions = positions_of(
+        "If the union accepts the offer, the strike will end. The company refused to raise wages by 5%."
+    )
+    assert not [p for p in positions if p["stance"] == "accept"]
+    refusal = one(positions, "company", "reject") if any(p["party"] == "company" for p in positions) else None
+    assert refusal is None or refusal["issue"] == "pay"
+
+
+MADE_UP = """
+id: fredonia-sylvania-fisheries
+label: Fredonia–Sylvania fisheries dispute (made up for a test)
+parties: [Fredonia, Sylvania]
+mediators: [Norway]
+venues: [Oslo]
+signals: [fishing, herring]
+issues:
+  - id: herring_quota
+    label: Annual herring catch allowed in the shared waters
+    words: [herring, catch, quota]
+    units: [tonne, tonnes]
+    better: {higher: Fredonia}
+  - id: trawler_ban
+    label: Ban on bottom trawlers near the islands
+    words: [trawler, trawling]
+"""
+
+
+def test_a_new_negotiation_is_a_data_file(tmp_path):
+    (tmp_path / "fisheries.yaml").write_text(MADE_UP, encoding="utf-8")
+    text = (
+        "Fredonia demanded a herring quota of 40,000 tonnes a year in the shared waters, "
+        "while Sylvania offered 25,000 tonnes. Sylvania also rejected a ban on bottom trawlers."
+    )
+    without = positions_of(text)
+    assert not [p for p in without if p["issue"] in ("herring_quota", "trawler_ban")]
+    positions = positions_of(text, profile_dirs=(tmp_path,))
+    demand, offer = one(positions, "fredonia", "demand"), one(positions, "sylvania", "offer")
+    assert demand["issue"] == offer["issue"] == "herring_quota"
+    assert demand["profile"] == "fredonia-sylvania-fisheries"
+    assert (demand["value"]["min"], offer["value"]["min"]) == (40000, 25000)
+    assert one(positions, "sylvania", "reject")["issue"] == "trawler_ban"
+
+
+def test_a_malformed_profile_is_a_clear_error(tmp_path):
+    (tmp_path / "broken.yaml").write_text("id: x\nlabel: y\nissues:\n  - {id: a}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"broken\.yaml issue 1: missing label, words"):
+        profiles((tmp_path,))
+
+
+def test_the_shipped_profiles_end_with_the_generic_one_and_name_known_parties():
+    from pourparler.knowledge import actors
+
+    shipped = profiles()
+    assert shipped[-1].generic
+    known = {a.id for a in actors()}
+    for profile in shipped:
+        assert set(profile.parties) <= known, profile.id
+        assert len({i.id for i in profile.issues}) == len(profile.issues)
