@@ -144,8 +144,8 @@ def test_eval_scores_the_gold_set_above_floors(tmp_path):
     assert extraction["speakers"]["accuracy"] >= 0.95
     assert extraction["time_values"]["accuracy"] >= 0.95
     assert extraction["times"]["recall"] >= 0.90
-    # Event and position floors guard what exists; the targets (0.85) are not reached yet.
-    assert extraction["event_types"]["accuracy"] >= 0.80
+    # Type accuracy meets its target; the position floor guards what exists (target 0.85, not reached).
+    assert extraction["event_types"]["accuracy"] >= 0.85
     assert extraction["events"]["precision"] >= 0.60
     assert extraction["positions"]["f1"] >= 0.22
     assert extraction["actors"]["recall"] >= 0.85

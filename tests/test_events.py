@@ -97,3 +97,15 @@ def test_an_event_inside_a_statement_takes_the_statement_s_date_when_it_has_none
 def test_what_is_only_named_is_not_an_event():
     events = events_of("The decision to withdraw the delegation surprised the mediators.")
     assert not [e for e in events if e["trigger"]["text"] == "withdraw"]
+
+
+def test_a_refusal_is_a_rejection_not_a_negated_agreement():
+    events = events_of(
+        "Iran said it would not negotiate over its missile programme. Serbia did not accept the plan."
+    )
+    assert (event_at(events, "negotiate")["type"], event_at(events, "negotiate")["mode"]) == (
+        "REJECT",
+        "meet",
+    )
+    accepted = event_at(events, "accept")
+    assert accepted["type"] == "REJECT" and accepted["negated"] is False

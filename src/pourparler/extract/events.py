@@ -110,12 +110,21 @@ def _event(verb: Token, rule: EventRule, particle: str | None, clauses: Clauses,
         words = {t.lemma_.lower() for t in thing.subtree}
         mode = next((m for m, cue in rule.modes if words & cue), mode)
     exclude = {a.replace("-", " ") for a in actors}
+    kind = rule.type
+    negated = clauses.negated(verb) or _denied(verb, particle, clauses)
+    refusal = plover().refusals.get(kind)
+    if negated and refusal is not None:
+        modal = any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "can", "ca") for c in verb.children
+        )
+        if modal or not refusal[1]:
+            kind, mode, negated = "REJECT", refusal[0], False
     return Event(
         id=f"{clauses.document.id[:12]}-e{n + 1}",
         start=clause.start_char,
         end=clause.end_char,
         text=clause.text,
-        type=rule.type,
+        type=kind,
         mode=mode,
         trigger=Trigger(verb.idx, verb.idx + len(verb.text), verb.text),
         actors=actors,
@@ -124,7 +133,7 @@ def _event(verb: Token, rule: EventRule, particle: str | None, clauses: Clauses,
         date=date,
         date_text=date_text,
         date_basis=basis,
-        negated=clauses.negated(verb) or _denied(verb, particle, clauses),
+        negated=negated,
         hypothetical=clauses.hypothetical(verb),
         according_to=source or clauses.according_to(verb, actors),
     )

@@ -48,6 +48,7 @@ class EventRule:
 @dataclass(frozen=True, slots=True)
 class PloverLexicon:
     classes: dict[str, frozenset[str]]
+    refusals: dict[str, tuple[str, bool]]  # type -> (mode of the REJECT, only when a modal is negated)
     types: dict[str, tuple[str, ...]]
     rules: tuple[EventRule, ...]
     lemmas: frozenset[str]
@@ -97,8 +98,15 @@ def plover() -> PloverLexicon:
                 modes=tuple((m, c) for m, c in modes if isinstance(c, frozenset)),
             )
         )
+    refusals = {
+        str(k): (str(v["mode"]), bool(v.get("modal", False))) for k, v in (data.get("refusals") or {}).items()
+    }
+    for k, (m, _) in refusals.items():
+        if k not in types or m not in types["REJECT"]:
+            raise KnowledgeError(f"plover.yaml refusals: {k} -> REJECT/{m} names an unknown type or mode")
     return PloverLexicon(
         classes=classes,
+        refusals=refusals,
         types=types,
         rules=tuple(rules),
         lemmas=frozenset(v[0] for r in rules for v in r.verbs),
