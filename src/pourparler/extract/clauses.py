@@ -8,7 +8,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from pourparler.extract.actors import Cast
-from pourparler.extract.quotes import quoted_spans
+from pourparler.extract.quotes import quoted_spans, quoted_tokens
 from pourparler.extract.references import SUBJECTS, References
 from pourparler.knowledge import capitals, demonyms, speech, states
 from pourparler.knowledge.negotiation import plover, stances
@@ -46,11 +46,8 @@ class Clauses:
         self.document = document
         self.cast = cast
         self.quotes = quotes
-        self.inside = [False] * len(sp)
-        for q in quoted_spans(sp.text, document.paragraphs or [(0, len(sp.text))]):
-            span = sp.char_span(q.start, q.end, alignment_mode="expand")
-            for t in span or ():
-                self.inside[t.i] = True
+        quoted = list(quoted_spans(sp.text, document.paragraphs or [(0, len(sp.text))]))
+        self.inside = quoted_tokens(sp, quoted)
         self.refs = References(sp, document, cast, self.inside, quotes)
         self.times = [t for t in times if t.value]
         self.time_heads = {self._head_of(t.start, t.end): t for t in self.times}

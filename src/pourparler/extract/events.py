@@ -92,9 +92,8 @@ def _event(verb: Token, rule: EventRule, particle: str | None, clauses: Clauses,
     if subject is not None and not any(c.dep_ == "nsubjpass" for c in verb.children):
         agent = clauses.agent(subject)
         source = agent.source
-        actors = clauses.owners(subject) if _is_group_noun(subject) else []
-        if agent.actor and agent.actor not in actors and not actors:
-            actors = [agent.actor]
+        owners = clauses.owners(subject) if _is_group_noun(subject) else []
+        actors = owners or ([agent.actor] if agent.actor else [])
     agent_phrase = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent_phrase is not None:
         by = next((g for g in agent_phrase.children if g.dep_ == "pobj"), None)

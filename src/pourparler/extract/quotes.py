@@ -68,6 +68,15 @@ def quoted_spans(body: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quote
             yield from _content(body, p_start + opened, p_end)
 
 
+def quoted_tokens(sp: Doc, quoted: list[Quoted]) -> list[bool]:
+    """For each token, whether it stands between quote marks (its words are the speaker's)."""
+    inside = [False] * len(sp)
+    for q in quoted:
+        for t in sp.char_span(q.start, q.end, alignment_mode="expand") or ():
+            inside[t.i] = True
+    return inside
+
+
 def _content(body: str, open_mark: int, close_mark: int) -> Iterator[Quoted]:
     start, end = open_mark + 1, close_mark
     while start < end and body[start].isspace():
@@ -114,12 +123,7 @@ class _Finder:
         self.cast = cast
         self.quoted = quoted
         self.words = speech()
-        self.inside = [False] * len(sp)
-        for q in quoted:
-            span = sp.char_span(q.start, q.end, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    self.inside[t.i] = True
+        self.inside = quoted_tokens(sp, quoted)
         self.quotes: list[Quote] = []
         self.refs = References(sp, document, cast, self.inside, self.quotes)
         self.via = [v for v in (document.outlet, *document.cites) if v] if document.cites else []
