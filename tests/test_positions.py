@@ -135,3 +135,34 @@ def test_the_shipped_profiles_end_with_the_generic_one_and_name_known_parties():
     for profile in shipped:
         assert set(profile.parties) <= known, profile.id
         assert len({i.id for i in profile.issues}) == len(profile.issues)
+
+
+def test_a_minister_speaks_for_the_state_and_both_sides_are_every_party():
+    positions = positions_of(
+        "Thailand and Cambodia met in Kuala Lumpur on Monday.",
+        "Thai Foreign Minister Maris Sangiampongsa said the Thai government was ready to accept a "
+        "ceasefire of between 10 and 14 days.",
+        "Later both sides agreed to an immediate ceasefire.",
+    )
+    willing = one(positions, "thailand", "willing")
+    assert willing["issue"] == "ceasefire"
+    assert (willing["value"]["min"], willing["value"]["max"], willing["value"]["unit"]) == (10, 14, "day")
+    agreed = [p for p in positions if p["stance"] == "accept" and p["trigger"]["text"] == "agreed"]
+    assert {p["party"] for p in agreed} == {"thailand", "cambodia"}
+
+
+def test_put_forward_demands_is_a_demand_and_declining_to_say_is_no_position():
+    positions = positions_of(
+        "Russia put forward demands, including that Ukraine withdraw from four regions.",
+        "A Ukrainian spokesperson declined to say whether Kyiv would accept a ceasefire.",
+    )
+    demand = one(positions, "russia", "demand")
+    assert demand["issue"] == "withdrawal"
+    assert not [p for p in positions if p["trigger"]["text"] == "declined"]
+
+
+def test_a_length_of_past_fighting_is_not_the_value_of_a_truce():
+    positions = positions_of("Thailand and Cambodia agreed on Monday to halt five days of border fighting.")
+    agreed = [p for p in positions if p["trigger"]["text"] == "agreed"]
+    assert {p["party"] for p in agreed} == {"thailand", "cambodia"}
+    assert all(p["issue"] == "ceasefire" and p["value"] is None for p in agreed)

@@ -69,8 +69,6 @@ def analyse(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analys
         quantities = find_quantities(document.body, [(t.start, t.end) for t in times])
         analysis.quantities += [q.to_json(doc_id) for q in quantities]
         cast = find_actors(sp, document)
-        for actor in cast.actors.values():
-            _merge_actor(actors, actor)
         analysis.mentions += [m.to_json(doc_id) for m in cast.mentions if m.actor]
         quotes = find_quotes(sp, document, cast)
         analysis.quotes += [q.to_json(doc_id) for q in quotes]
@@ -78,6 +76,9 @@ def analyse(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analys
         analysis.events += [e.to_json(doc_id) for e in find_events(clauses)]
         positions = find_positions(clauses, quantities, known_profiles)
         analysis.positions += [p.to_json(doc_id) for p in positions]
+        # after the extractors: they add the actors they come across (an unlisted party)
+        for actor in cast.actors.values():
+            _merge_actor(actors, actor)
     analysis.actors = [a.to_json() for a in actors.values()]
     return analysis
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pourparler.extract.actors import Cast
 from pourparler.extract.quotes import quoted_spans, quoted_tokens
-from pourparler.extract.references import SUBJECTS, References
+from pourparler.extract.references import SUBJECTS, References, depth
 from pourparler.knowledge import capitals, demonyms, speech, states
 from pourparler.knowledge.negotiation import plover, stances
 from pourparler.model import Document, Quote, TimeExpression
@@ -50,6 +50,7 @@ class Clauses:
         self.inside = quoted_tokens(sp, quoted)
         self.refs = References(sp, document, cast, self.inside, quotes)
         self.times = [t for t in times if t.value]
+        self.durations = [t for t in times if t.kind == "duration"]
         self.time_heads = {self._head_of(t.start, t.end): t for t in self.times}
         self.cues = speech().clause_cues
         self.published = document.published.date if document.published else None
@@ -95,7 +96,7 @@ class Clauses:
         if speaker.actor is not None:
             actor = self.cast.actors.get(speaker.actor)
             if actor is not None and actor.kind == "anonymous":
-                side = self._side(actor.side)
+                side = self.side(actor.side)
                 return Agent(side, source=actor.id) if side else Agent(actor.id)
             return Agent(speaker.actor)
         owners = self.owners(head)
@@ -120,7 +121,8 @@ class Clauses:
 
     def _owners_in(self, head: Token) -> list[str]:
         found: list[str] = []
-        for t in self.refs.noun_phrase(head):
+        # nearest modifiers first: "Rwanda-backed M23 rebels" are M23's
+        for t in sorted(self.refs.noun_phrase(head), key=lambda t: (depth(t, head), t.i)):
             actor_id = self._actor_at(t)
             if actor_id is None and t.dep_ == "poss" and t.pos_ == "PRON" and t.lower_ in ("its", "their"):
                 actor_id = self._clause_subject_actor(t)
@@ -144,16 +146,17 @@ class Clauses:
     def _actor_at(self, token: Token) -> str | None:
         code = demonyms().get(token.text) or (token.ent_id_ if token.ent_type_ == "NORP" else None)
         if code:
-            return self._side(code)
+            return self.side(code)
         for m in self.cast.mentions:
             if m.actor and m.start <= token.idx < m.end:
                 actor = self.cast.actors.get(m.actor)
                 if actor is not None and actor.kind == "anonymous":
-                    return self._side(actor.side)
+                    return self.side(actor.side)
                 return m.actor
         return None
 
-    def _side(self, side: str | None) -> str | None:
+    def side(self, side: str | None) -> str | None:
+        """The actor a side is: a country code ("COD") is its state, an actor id stays itself."""
         if not side:
             return None
         return _state_ids().get(side, side)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pourparler.extract.clauses import Agent, Clauses
+from pourparler.extract.timex import length
 from pourparler.knowledge.negotiation import Issue, Profile, stances
 from pourparler.model import Actor, Position, Quantity, Trigger, Value
 
@@ -17,6 +18,9 @@ REFERENCE_WINDOW = 1500
 # How far after a position (characters) a bare number may take its issue.
 ELLIPSIS_WINDOW = 200
 OBJECT_PREPS = ("for", "to", "on", "of", "about", "over")
+NOBODY = ("nobody", "none", "neither")
+# A verb's prepositions that say where or when it happens ("agreed to extend the truce, in talks in Havana").
+SETTING_PREPS = ("in", "at", "during", "after", "before", "since", "until", "amid", "following", "despite")
 
 
 @dataclass(slots=True)
@@ -60,6 +64,8 @@ class _Reader:
         self.profiles = profiles
         self.words = stances()
         self.positions: list[Position] = []
+        # the parties the last coordinated subject named: whom "the parties" means next
+        self.last_group: list[str] = []
         # parties a profile names that the actor knowledge lacks ("Fredonia") still hold positions
         self.named_parties = {
             p.lower(): re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-")
@@ -69,14 +75,15 @@ class _Reader:
         }
 
     def run(self) -> list[Position]:
-        taken: set[int] = set()
+        # a stance word inside the object of another ("agreed to sign a deal") is part of that one
+        covered: set[int] = set()
         for t in self.sp:
             found = self._stance(t)
-            if found is None or (t.dep_ == "xcomp" and t.head.i in taken):
+            if found is None or (t.i in covered and t.pos_ in ("VERB", "AUX")):
                 continue
             made = self._positions(found)
             if made:
-                taken.add(t.i)
+                covered |= {x.i for part in self._object_parts(t, found.particle) for x in part}
                 self.positions += made
         return self.positions
 
@@ -89,18 +96,42 @@ class _Reader:
                 return None
             if any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children):
                 return None  # "called for Witkoff to sign": what is asked for, not a stance taken
+            if (
+                t.dep_ == "advcl"
+                and t.i < t.head.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            ):
+                return None  # "To block the deal, France would need ...": a purpose, not a stance
             particles = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep")}
             for particle in sorted(particles):
                 stance = self.words.verbs.get((lemma, particle))
                 if stance:
-                    return _Stance(t, stance, particle)
+                    carried = self._carried(t) if stance in ("propose", "offer") else None
+                    return _Stance(t, carried or stance, particle)
             stance = self.words.verbs.get((lemma, None))
+            if stance in (None, "propose", "offer") and (lemma in self.words.carriers or stance):
+                carried = self._carried(t)
+                if carried is not None:
+                    return _Stance(t, carried, None)
             return _Stance(t, stance, None) if stance else None
-        if t.pos_ == "ADJ" and lemma in self.words.adjectives and t.dep_ in ("acomp", "attr", "amod"):
-            return _Stance(t, self.words.adjectives[lemma], None)
-        if t.pos_ == "NOUN" and lemma in self.words.nouns and any(c.dep_ == "poss" for c in t.children):
-            return _Stance(t, self.words.nouns[lemma], None)
+        if t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr", "amod"):
+            if lemma in self.words.adjectives:
+                return _Stance(t, self.words.adjectives[lemma], None)
+            if lemma in self.words.evaluations and t.dep_ != "amod":
+                return _Stance(t, self.words.evaluations[lemma], None)
+        if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in t.children):
+            modifiers = [c.lower_ for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
+            for name in (*(f"{m} {lemma}" for m in modifiers), lemma):
+                if name in self.words.nouns:
+                    return _Stance(t, self.words.nouns[name], None)
         return None
+
+    def _carried(self, verb: Token) -> str | None:
+        """The stance of a stance noun the verb puts forward: "put forward demands" is a demand."""
+        thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if thing is None or any(c.dep_ == "poss" for c in thing.children):
+            return None
+        return self.words.nouns.get(thing.lemma_.lower())
 
     def _adjusted(self, found: _Stance) -> str | None:
         """Negation and modality: "did not accept" is a rejection, "would accept" a conditional yes;
@@ -110,12 +141,30 @@ class _Reader:
         stance: str | None = found.stance
         if self._conditional(anchor):
             return None
-        if self.clauses.negated(anchor) or any(c.dep_ == "neg" for c in t.children):
+        subject = self.clauses.subject(anchor)
+        nobody = subject is not None and subject.lower_ in NOBODY
+        if nobody or self.clauses.negated(anchor) or any(c.dep_ == "neg" for c in t.children):
             stance = self.words.negated.get(found.stance)
         modals = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
-        if stance and modals & self.words.modal:
+        if stance and modals & self.words.modal and not self._reported_future(anchor, modals):
             stance = self.words.modal_stances.get(stance, stance)
         return stance
+
+    def _reported_future(self, verb: Token, modals: set[str]) -> bool:
+        """ "said Rwanda would respect the agreement": the future of a reported statement, not a
+        conditional offer, unless a condition comes with it ("would accept if ...")."""
+        if modals & self.words.modal != {"would"}:
+            return False
+        if any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in self.words.conditions for m in c.children)
+            for c in verb.children
+        ):
+            return False
+        node = verb
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "ccomp" and node.head.lemma_.lower() in self.clauses.cues
 
     def _conditional(self, verb: Token) -> bool:
         node = verb
@@ -129,21 +178,128 @@ class _Reader:
         stance = self._adjusted(found)
         if stance is None:
             return []
-        t = found.token
-        party_head = self._party_head(t)
-        if party_head is None:
-            return []
-        parts = self._object_parts(t, found.particle)
+        parts = self._object_parts(found.token, found.particle)
         if not parts:
             return []
         made: list[Position] = []
-        for head in [party_head, *(c for c in party_head.children if c.dep_ == "conj")]:
-            agent = self.clauses.agent(head)
-            if agent.actor is None:
-                agent.actor = self.named_parties.get(self.clauses.refs.noun_phrase(head).text.lower())
+        for agent in self._parties(found.token):
             if agent.actor is not None and not any(p.party == agent.actor for p in made):
                 made += self._positions_of(found, stance, agent, parts)
         return made
+
+    # -- who holds the position --
+
+    def _parties(self, t: Token) -> list[Agent]:
+        """The parties whose stance the word states: its subject and what that coordinates, "both
+        sides" as every party, and for a judgement ("unacceptable") the speaker who makes it."""
+        if self._evaluation(t):
+            quote = self.clauses.quote_at(t.idx)
+            speaker = quote.speaker.actor if quote is not None else None
+            return [self._represented(Agent(speaker))] if speaker else []
+        head = self._party_head(t)
+        if head is None:
+            return []
+        agents = []
+        for h in [head, *(c for c in head.children if c.dep_ == "conj")]:
+            if self._every_party(h):
+                agents += [Agent(a) for a in self._main_parties()]
+                continue
+            owners = self.clauses.owners(h) if h.lemma_.lower() in self.words.state_bodies else []
+            owners = list(dict.fromkeys(self._represented(Agent(a)).actor or a for a in owners))
+            if len(owners) >= 2:
+                agents += [Agent(a) for a in owners]
+                continue
+            agent = self.clauses.agent(h)
+            if agent.actor is None:
+                agent.actor = self.named_parties.get(self.clauses.refs.noun_phrase(h).text.lower())
+            if agent.actor is None:
+                agent.actor = self._unlisted_party(h)
+            agents.append(self._represented(agent))
+        named = [a.actor for a in agents if a.actor]
+        if len(named) >= 2:
+            self.last_group = named
+        return agents
+
+    def _evaluation(self, t: Token) -> bool:
+        lemma = t.lemma_.lower()
+        return t.pos_ == "ADJ" and lemma in self.words.evaluations and lemma not in self.words.adjectives
+
+    def _represented(self, agent: Agent) -> Agent:
+        """The party a speaker holds positions for: a negotiator's organisation, a minister's or a
+        government's state; the speaker is kept as the source."""
+        actor = self.clauses.cast.actors.get(agent.actor or "")
+        if actor is None:
+            return agent
+        party = self._party_of(actor)
+        return agent if party == actor.id else Agent(party, source=agent.source or actor.id)
+
+    def _party_of(self, actor: Actor) -> str:
+        if actor.kind == "person":
+            roles = " ".join(actor.roles).lower()
+            for other in self.clauses.cast.actors.values():
+                if (
+                    other.kind in ("organization", "group")
+                    and other.id != actor.id
+                    and _any_word(
+                        frozenset(n.lower() for n in (other.name, *other.aliases) if len(n) > 2), roles
+                    )
+                ):
+                    return other.id
+            words = set(re.findall(r"[a-z]+", roles))
+            if actor.country and (words & self.words.state_roles):
+                return self.clauses.side(actor.country) or actor.id
+        if actor.kind == "organization" and (actor.side or actor.country):
+            named = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_bodies
+            if named or actor.sector == "GOV":
+                return self.clauses.side(actor.side or actor.country) or actor.id
+        return actor.id
+
+    def _every_party(self, head: Token) -> bool:
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
+        return (
+            head.lemma_.lower() in self.words.every_party
+            and head.tag_ in ("NNS", "NNPS")
+            and bool(determiners & {"both", "the", "two", "all"})
+            and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children)
+        )
+
+    def _main_parties(self) -> list[str]:
+        """The parties at the table: those the article last named together, a fitting profile's, else
+        the two actors the article names most."""
+        if self.last_group:
+            return self.last_group
+        cast = self.clauses.cast
+        for profile in self.profiles:
+            listed = [p for p in profile.parties if p in cast.actors]
+            if not profile.generic and len(listed) >= 2:
+                return listed
+        counts: dict[str, int] = {}
+        for m in cast.mentions:
+            actor = cast.actors.get(m.actor or "")
+            if actor is not None and actor.kind in ("state", "group", "organization"):
+                party = self._party_of(actor)
+                counts[party] = counts.get(party, 0) + 1
+        ranked = sorted(counts, key=lambda a: -counts[a])
+        return ranked[:2] if len(ranked) >= 2 else []
+
+    def _unlisted_party(self, head: Token) -> str | None:
+        """A named organisation the actor knowledge lacks ("Northern has offered ...") is a party too."""
+        if head.pos_ != "PROPN" or head.ent_type_ in (
+            "PERSON",
+            "DATE",
+            "TIME",
+            "CARDINAL",
+            "MONEY",
+            "PERCENT",
+        ):
+            return None
+        words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
+        name = " ".join(w.text for w in words)
+        actor_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        if not actor_id:
+            return None
+        self.clauses.cast.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind="organization"))
+        return actor_id
 
     def _positions_of(
         self, found: _Stance, stance: str, agent: Agent, parts: list[list[Token]]
@@ -181,25 +337,61 @@ class _Reader:
         """What the stance is about, split into its coordinated parts ("a withdrawal from X and the
         cancellation of Y", "that A and that B")."""
         heads: list[Token] = []
-        if t.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.words.aside for c in t.children):
+            return []  # "declined to say whether ...", "asked not to be named": no stance on anything
+        if self._evaluation(t):
+            subject = self.clauses.subject(t.head)
+            heads = [subject] if subject is not None else []
+        elif t.pos_ in ("VERB", "AUX"):
             thing = self.clauses.direct_object(t, particle)
-            if thing is not None and not any(c.dep_ == "nsubjpass" for c in t.children):
+            if (
+                thing is not None
+                and not self._is_time(thing)
+                and not any(c.dep_ == "nsubjpass" for c in t.children)
+            ):
                 heads.append(thing)
+                if thing.dep_ == "pobj":  # "committed to a ceasefire and to negotiations"
+                    heads += [
+                        g
+                        for c in thing.head.children
+                        if c.dep_ == "conj"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
         if not heads:
+            clausal: list[Token] = []
             for c in t.children:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                    heads.append(c)
+                    clausal.append(c)
                 elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
-                    heads += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                    heads += [g for g in c.children if g.dep_ in ("pobj", "pcomp") and not self._is_time(g)]
                 elif (c.dep_ == "acl" and t.pos_ == "NOUN") or (
                     c.dep_ in ("advcl", "ccomp")
                     and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                 ):
-                    heads.append(c)
+                    clausal.append(c)
+            heads = clausal + heads
+        if not heads and t.pos_ in ("NOUN", "PROPN"):
+            heads = self._what_it_is(t)
         parts: list[list[Token]] = []
         for head in heads[:2]:
             parts += self._split(head)
         return [p for p in parts if p]
+
+    def _what_it_is(self, noun: Token) -> list[Token]:
+        """ "Washington's red line was weaponisation", "our red line, which is the withdrawal": what a
+        stance noun is said to be."""
+        verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
+        verbs += [c for c in noun.children if c.dep_ == "relcl"]
+        for verb in verbs:
+            if verb.lemma_.lower() == "be":
+                found = [c for c in verb.children if c.dep_ in ("attr", "acomp", "ccomp")]
+                if found:
+                    return found[:1]
+        return [c for c in noun.children if c.dep_ == "appos"][:1]
+
+    def _is_time(self, token: Token) -> bool:
+        return token.ent_type_ in ("DATE", "TIME") or token.i in self.clauses.time_heads
 
     def _split(self, head: Token) -> list[list[Token]]:
         conj = [
@@ -207,7 +399,17 @@ class _Reader:
             for c in head.children
             if c.dep_ == "conj" and (c.pos_ == head.pos_ or any(m.dep_ == "mark" for m in c.children))
         ]
-        excluded = {x.i for c in conj for x in c.subtree}
+        # "demanded that X pull back, and that the government had rejected it": a stance of its own
+        stances = [c for c in conj if c.pos_ in ("VERB", "AUX") and self._stance(c) is not None]
+        conj = [c for c in conj if c not in stances]
+        # a verb's own adverbial clauses state other things ("agreed to meet again, raising hopes")
+        asides = [
+            c
+            for c in head.children
+            if head.pos_ in ("VERB", "AUX")
+            and (c.dep_ in ("advcl", "parataxis") or (c.dep_ == "prep" and c.lower_ in SETTING_PREPS))
+        ]
+        excluded = {x.i for c in (*conj, *stances, *asides) for x in c.subtree}
         own = [x for x in head.subtree if x.i not in excluded and not (x.dep_ == "cc" and x.head.i == head.i)]
         sent = head.sent
         parts = [[x for x in own if sent.start <= x.i < sent.end]]
@@ -255,6 +457,46 @@ class _Reader:
             if profile.id == profile_id:
                 return next(((i, profile) for i in profile.issues if i.id == issue_id), None)
         return None
+
+    def _value(self, issue: Issue, tokens: list[Token]) -> Value | None:
+        """The number a party puts on the issue: a quantity in the object, else a length of time ("a
+        truce of between 10 and 14 days")."""
+        if not tokens or self._owned_stance(tokens):
+            return None
+        quantity = self._quantity(tokens)
+        if quantity is not None and _fits(issue, quantity.unit):
+            return Value(quantity.min, quantity.max, quantity.unit, quantity.per)
+        span = _extent(tokens)
+        for time in self.clauses.durations:
+            if (
+                span[0] <= time.start
+                and time.end <= span[1]
+                and not _length_of_something(self.sp.text[time.start : time.end + 4])
+            ):
+                found = length(time.text)
+                if found is not None and _fits(issue, found[2]):
+                    return Value(found[0], found[1], found[2])
+        return None
+
+    def _owned_stance(self, tokens: list[Token]) -> bool:
+        """ "rejected Kyiv's call for a 30-day truce": the number is Kyiv's, not the rejecter's."""
+        return any(
+            x.pos_ == "NOUN"
+            and x.lemma_.lower() in self.words.nouns
+            and any(c.dep_ == "poss" for c in x.children)
+            for x in tokens
+        )
+
+    def _verb_terms(self, verb: Token, tokens: list[Token]) -> list[Token]:
+        """ "sought a cut in the levy to between 15% and 20%": the verb's own prepositions may carry the
+        number of what it asks for."""
+        inside = {x.i for x in tokens}
+        return [
+            x
+            for c in verb.children
+            if c.dep_ == "prep" and c.i not in inside and not any(self._is_time(g) for g in c.children)
+            for x in c.subtree
+        ]
 
     def _quantity(self, part: list[Token]) -> Quantity | None:
         if not part:
@@ -333,10 +575,7 @@ class _Reader:
         profile: Profile,
         tokens: list[Token],
     ) -> Position:
-        quantity = self._quantity(tokens)
-        value = None
-        if quantity is not None:
-            value = Value(quantity.min, quantity.max, quantity.unit, quantity.per)
+        value = self._value(issue, tokens) or self._value(issue, self._verb_terms(found.token, tokens))
         return self._position_for(found, stance, party, source, issue.id, profile.id, tokens, value)
 
     def _position_for(
@@ -375,6 +614,23 @@ class _Reader:
             date_basis=basis,
             according_to=source or self.clauses.according_to(t, [party]),
         )
+
+
+def _fits(issue: Issue, unit: str | None) -> bool:
+    """Whether a value in `unit` can be a term of the issue: a count of the dead is no truce length."""
+    if not unit or not issue.units:
+        return True
+    unit = unit.lower()
+    return unit in issue.units or unit.rstrip("s") in {u.rstrip("s") for u in issue.units}
+
+
+def _extent(tokens: list[Token]) -> tuple[int, int]:
+    return min(x.idx for x in tokens), max(x.idx + len(x.text) for x in tokens)
+
+
+def _length_of_something(words: str) -> bool:
+    """ "five days of fighting": a length of what happened, not a term on the table."""
+    return re.search(r"\b(?:hour|day|week|month|year)s?\s+of\b", words, re.IGNORECASE) is not None
 
 
 def _names(word: str, text: str, lemmas: set[str]) -> bool:

@@ -115,9 +115,18 @@ class References:
         return False
 
     def _mention_for(self, head: Token, phrase: Span) -> Mention | None:
+        """The actor a phrase names: the mention at its head, else the one nearest its head ("the
+        Rwanda-backed M23 rebels" are M23), else one that contains it."""
+        inside = []
         for m in self.cast.mentions:
-            if m.actor is not None and m.head == head.i:
+            if m.actor is None or m.head < 0:
+                continue
+            if m.head == head.i:
                 return m
+            if phrase.start_char <= m.start and m.end <= phrase.end_char:
+                inside.append(m)
+        if inside:
+            return min(inside, key=lambda m: (depth(self.sp[m.head], head), -(m.end - m.start)))
         return self.cast.covering(phrase.start_char, phrase.end_char)
 
     def speaker_from_mention(self, mention: Mention, text: str) -> Speaker:
@@ -188,6 +197,18 @@ class References:
         if earlier is not None:
             return earlier  # a short form of an organisation already named in full
         country, side = affiliation(phrase)
+        if side is None:  # "Ethiopia's Government Communication Service" belongs to the named owner
+            owner = next(
+                (
+                    m
+                    for m in self.cast.mentions
+                    if m.actor and any(m.start <= t.idx < m.end for t in modifiers)
+                ),
+                None,
+            )
+            known = self.cast.actors.get(owner.actor or "") if owner is not None else None
+            if known is not None and known.kind != "anonymous":
+                country, side = known.country, known.side or known.id
         actor_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         actor = self.cast.actors.get(actor_id) or Actor(
             id=actor_id, name=name, kind="organization", country=country, side=side
@@ -212,9 +233,10 @@ class References:
             return self.sp[m.head].lemma_.lower() == noun if m.head >= 0 else False
 
         def named_by(m: Mention, a: Actor) -> bool:
-            if not outside(m) or a.kind == "anonymous":
-                return False
-            return noun in a.name.lower().split() or any(noun in r.lower().split() for r in a.roles)
+            return outside(m) and a.kind != "anonymous" and noun in a.name.lower().split()
+
+        def titled(m: Mention, a: Actor) -> bool:
+            return outside(m) and a.kind != "anonymous" and any(noun in r.lower().split() for r in a.roles)
 
         sectors = self.words.sectors.get(noun, frozenset())
 
@@ -222,8 +244,10 @@ class References:
             return outside(m) and a.sector in sectors and a.kind in ("organization", "group")
 
         mention = self.cast.last(before, anonymous_same_head, window=len(self.body))
-        if mention is None:
-            mention = self.cast.last(before, named_by, window=len(self.body))
+        # "the union" is the union before its president, "the minister" the one titled so
+        for accept in (named_by, titled):
+            if mention is None:
+                mention = self.cast.last(before, accept, window=len(self.body))
         if mention is None and sectors:
             mention = self.cast.last(before, of_sector)
         if mention is None and noun in self.words.collectives:
@@ -282,3 +306,12 @@ class References:
         if token.lemma_.lower() in self.words.media or any(t.lower_ in self.words.media for t in phrase):
             return True
         return known_outlet(phrase.text) is not None or known_outlet(token.text) is not None
+
+
+def depth(token: Token, head: Token) -> int:
+    """How many steps up the parse `token` is from `head` (10 when it is not below it)."""
+    steps = 0
+    while token.i != head.i and token.head.i != token.i and steps < 10:
+        token = token.head
+        steps += 1
+    return steps if token.i == head.i else 10

@@ -472,6 +472,25 @@ def _kind(grain: str) -> str:
 PART_RE = re.compile(rf"(?P<n>{NUMBER})(?P<h1>{HALF})\s+{FILLER}(?P<unit>{UNIT})(?P<h2>{HALF})")
 
 
+LENGTH_VALUE_RE = re.compile(
+    rf"(?P<lo>{NUMBER})(?:\s*(?:[-–]|\s(?i:to|and|or)\s)\s*(?P<hi>{NUMBER}))?"
+    rf"[- ]+{FILLER}(?P<unit>{UNIT_WORDS})"
+)
+
+
+def length(text: str) -> tuple[float, float, str] | None:
+    """The length a duration's words give, as (low, high, unit): "between 10 and 14 days" -> (10, 14,
+    "day"), "a 180-day truce" -> (180, 180, "day"). Positions put these on the table as values."""
+    hit = LENGTH_VALUE_RE.search(text)
+    if hit is None:
+        return None
+    low = _number(hit["lo"])
+    high = _number(hit["hi"]) if hit["hi"] else low
+    if low is None or high is None or low > high:
+        return None
+    return low, high, _unit_name(hit["unit"])
+
+
 def _number(text: str) -> float | None:
     words = text.lower().replace("-", " ").split()
     phrase = " ".join(words)

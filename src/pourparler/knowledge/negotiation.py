@@ -126,6 +126,12 @@ class StanceLexicon:
     modal_stances: dict[str, str]
     references: frozenset[str]
     conditions: frozenset[str]
+    state_roles: frozenset[str]
+    state_bodies: frozenset[str]
+    every_party: frozenset[str]
+    evaluations: dict[str, str]
+    aside: frozenset[str]
+    carriers: frozenset[str]
 
 
 @cache
@@ -159,6 +165,12 @@ def stances() -> StanceLexicon:
         modal_stances=stance_map("modal_stances"),
         references=_words(data["references"]),
         conditions=_words(data["conditions"]),
+        state_roles=_words(data.get("state_roles") or ()),
+        state_bodies=_words(data.get("state_bodies") or ()),
+        every_party=_words(data.get("every_party") or ()),
+        evaluations=index("evaluations", lambda w: str(w).lower()) if data.get("evaluations") else {},
+        aside=_words(data.get("aside") or ()),
+        carriers=_words(data.get("carriers") or ()),
     )
 
 
