@@ -52,6 +52,7 @@ class Clauses:
         self.times = [t for t in times if t.value]
         self.durations = [t for t in times if t.kind == "duration"]
         self.time_heads = {self._head_of(t.start, t.end): t for t in self.times}
+        self.duration_heads = {self._head_of(t.start, t.end) for t in self.durations}
         self.cues = speech().clause_cues
         self.published = document.published.date if document.published else None
 

@@ -19,6 +19,10 @@ REFERENCE_WINDOW = 1500
 ELLIPSIS_WINDOW = 200
 OBJECT_PREPS = ("for", "to", "on", "of", "about", "over")
 NOBODY = ("nobody", "none", "neither")
+# The generic issue a yes or no with no object is about.
+WHOLE_DEAL = "deal"
+# How often an article must name an issue for a bare number to take it as its topic.
+TOPICAL_MENTIONS = 3
 # A verb's prepositions that say where or when it happens ("agreed to extend the truce, in talks in Havana").
 SETTING_PREPS = ("in", "at", "during", "after", "before", "since", "until", "amid", "following", "despite")
 
@@ -179,13 +183,34 @@ class _Reader:
         if stance is None:
             return []
         parts = self._object_parts(found.token, found.particle)
-        if not parts:
+        if not parts and not self._bare_verdict(found.token, stance):
             return []
         made: list[Position] = []
         for agent in self._parties(found.token):
-            if agent.actor is not None and not any(p.party == agent.actor for p in made):
+            if agent.actor is None or any(p.party == agent.actor for p in made):
+                continue
+            if parts:
                 made += self._positions_of(found, stance, agent, parts)
+            elif (deal := self._issue("generic", WHOLE_DEAL)) is not None:
+                tokens = [found.token]
+                made.append(self._position(found, stance, agent.actor, agent.source, *deal, tokens))
         return made
+
+    def _bare_verdict(self, t: Token, stance: str) -> bool:
+        """ "Poland will vote against", "Armenia accepted": a yes or no with nothing named is a verdict
+        on the deal on the table."""
+        return (
+            t.pos_ in ("VERB", "AUX")
+            and stance in ("accept", "reject")
+            and t.dep_ in ("ROOT", "ccomp", "conj")
+            and any(c.dep_ == "nsubj" for c in t.children)
+            and not any(c.dep_ == "mark" for c in t.children)
+            and not any(
+                c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "advcl")
+                or (c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children))
+                for c in t.children
+            )
+        )
 
     # -- who holds the position --
 
@@ -246,8 +271,9 @@ class _Reader:
                 ):
                     return other.id
             words = set(re.findall(r"[a-z]+", roles))
-            if actor.country and (words & self.words.state_roles):
-                return self.clauses.side(actor.country) or actor.id
+            state = self.clauses.side(actor.country)
+            if state and state != actor.country and (words & self.words.state_roles):
+                return state  # a country code that names no state ("EUR") leaves the person
         if actor.kind == "organization" and (actor.side or actor.country):
             named = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_bodies
             if named or actor.sector == "GOV":
@@ -310,7 +336,7 @@ class _Reader:
             return self._responses(found, stance, agent.actor, agent.source, parts, referred)
         by_issue: dict[str, tuple[Issue, Profile, list[list[Token]]]] = {}
         for part in parts:
-            fit = self._classify(part) or self._elided(part)
+            fit = self._classify(part) or self._elided(part) or self._topical(part)
             if fit is None:
                 continue
             issue, profile = fit
@@ -337,8 +363,15 @@ class _Reader:
         """What the stance is about, split into its coordinated parts ("a withdrawal from X and the
         cancellation of Y", "that A and that B")."""
         heads: list[Token] = []
-        if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.words.aside for c in t.children):
-            return []  # "declined to say whether ...", "asked not to be named": no stance on anything
+        if any(
+            (c.dep_ == "xcomp" and c.lemma_.lower() in self.words.aside)
+            or (
+                c.dep_ == "ccomp"
+                and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+            )
+            for c in t.children
+        ):
+            return []  # "declined to say whether", "asked not to be named", "asked whether": no stance
         if self._evaluation(t):
             subject = self.clauses.subject(t.head)
             heads = [subject] if subject is not None else []
@@ -363,6 +396,8 @@ class _Reader:
             for c in t.children:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
                     clausal.append(c)
+                elif c.dep_ == "npadvmod" and any(g.pos_ == "NUM" for g in c.children):
+                    heads.append(c)  # "demanded 7% over 12 months", parsed as an adverbial
                 elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
                     heads += [g for g in c.children if g.dep_ in ("pobj", "pcomp") and not self._is_time(g)]
                 elif (c.dep_ == "acl" and t.pos_ == "NOUN") or (
@@ -391,7 +426,10 @@ class _Reader:
         return [c for c in noun.children if c.dep_ == "appos"][:1]
 
     def _is_time(self, token: Token) -> bool:
-        return token.ent_type_ in ("DATE", "TIME") or token.i in self.clauses.time_heads
+        # a named day or month only: spaCy also tags "7% over 12 months" as a date
+        if token.i in self.clauses.time_heads or token.i in self.clauses.duration_heads:
+            return True
+        return token.ent_type_ in ("DATE", "TIME") and token.pos_ == "PROPN"
 
     def _split(self, head: Token) -> list[list[Token]]:
         conj = [
@@ -451,6 +489,25 @@ class _Reader:
             if earlier.value is not None and earlier.value.unit == quantity.unit:
                 return self._issue(earlier.profile, earlier.issue)
         return None
+
+    def _topical(self, part: list[Token]) -> tuple[Issue, Profile] | None:
+        """ "The union had demanded 7% over 12 months": a bare number takes the issue the article is
+        about among those counted in its unit, when the article names that issue again and again."""
+        quantity = self._quantity(part)
+        if quantity is None or not quantity.unit:
+            return None
+        best: tuple[int, Issue, Profile] | None = None
+        for profile in self.profiles:
+            for issue in profile.issues:
+                if issue.units and _fits(issue, quantity.unit):
+                    hits = self._mentions(issue)
+                    if hits >= TOPICAL_MENTIONS and (best is None or hits > best[0]):
+                        best = (hits, issue, profile)
+        return (best[1], best[2]) if best is not None else None
+
+    def _mentions(self, issue: Issue) -> int:
+        lemmas = [t.lemma_.lower() for t in self.sp]
+        return sum(lemmas.count(w) for w in issue.words if " " not in w)
 
     def _issue(self, profile_id: str, issue_id: str) -> tuple[Issue, Profile] | None:
         for profile in self.profiles:
