@@ -56,6 +56,7 @@ def analyse(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analys
     from pourparler.extract.quantities import find_quantities
     from pourparler.extract.quotes import find_quotes
     from pourparler.extract.timex import find_times
+    from pourparler.fuse import fuse
     from pourparler.knowledge.negotiation import profiles
     from pourparler.nlp import parse
 
@@ -80,7 +81,7 @@ def analyse(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analys
         for actor in cast.actors.values():
             _merge_actor(actors, actor)
     analysis.actors = [a.to_json() for a in actors.values()]
-    return analysis
+    return fuse(analysis, {p.id: p.label for p in known_profiles})
 
 
 def publication_day(date: str | None) -> dt.date | None:
