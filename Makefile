@@ -16,8 +16,10 @@ demo: $(BIN)/pourparler
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/pourparler ingest examples --db $(DEMO_DB)
 	$(BIN)/pourparler list --db $(DEMO_DB)
+	$(BIN)/pourparler stories --db $(DEMO_DB)
+	$(BIN)/pourparler timeline --db $(DEMO_DB)
 	$(BIN)/pourparler analyze examples/pasted
-	@echo "Stored in $(DEMO_DB). Try: . $(BIN)/activate && pourparler list --db $(DEMO_DB)"
+	@echo "Stored in $(DEMO_DB). Try: . $(BIN)/activate && pourparler positions --db $(DEMO_DB)"
 
 test: $(BIN)/pourparler
 	$(BIN)/python -m pytest -q

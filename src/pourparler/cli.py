@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from pourparler import __version__
+from pourparler.errors import BadInput as BadInputError
 from pourparler.errors import PourparlerError
 
 if TYPE_CHECKING:
@@ -119,15 +123,19 @@ def ingest(
     published: PublishedOpt = None,
     allow_private: AllowPrivate = False,
     max_mb: MaxMb = 20.0,
+    profiles: ProfileDirs = None,
 ) -> None:
-    """Clean and store articles; each is stored in its own transaction, once."""
+    """Clean, analyse and store articles, each joining a story; one transaction per article, stored once."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from pourparler.model import Document
     from pourparler.pipeline import documents
     from pourparler.store import Store
 
-    counts = {"stored": 0, "known": 0, "failed": 0}
+    dirs = tuple(profiles or ())
+    labels = _profile_labels(dirs)
+
+    counts = {"stored": 0, "known": 0, "failed": 0, "unanalysed": 0}
     started = time.perf_counter()
     with (
         Store(db) as store,
@@ -151,14 +159,24 @@ def ingest(
             strict=_settings["debug"],
         ):
             if isinstance(item, Document):
-                counts["stored" if store.add(item) else "known"] += 1
+                outcome, problem = _ingest_one(store, item, dirs, labels)
+                counts[outcome] += 1
+                if problem:
+                    progress.console.print(
+                        f"pourparler: {problem}", markup=False, highlight=False, soft_wrap=True
+                    )
             else:
                 counts["failed"] += 1
                 progress.console.print(f"pourparler: {item}", markup=False, highlight=False, soft_wrap=True)
             progress.update(
-                task, advance=1, stored=counts["stored"], known=counts["known"], failed=counts["failed"]
+                task,
+                advance=1,
+                stored=counts["stored"],
+                known=counts["known"],
+                failed=counts["failed"] + counts["unanalysed"],
             )
     elapsed = time.perf_counter() - started
+    counts["failed"] += counts.pop("unanalysed")
     total = sum(counts.values())
     _console(stderr=True).print(
         f"{counts['stored']} stored, {counts['known']} already known, {counts['failed']} failed "
@@ -200,6 +218,372 @@ def list_documents(
             str(row.words),
         )
     _console().print(table)
+
+
+def _ingest_one(
+    store: Any, document: Document, dirs: tuple[Path, ...], labels: dict[str, str]
+) -> tuple[str, str | None]:
+    """Analyse and store one document: "stored", "known", or "unanalysed" (stored without an analysis,
+    so a later ingest retries it) with the reason."""
+    from pourparler.pipeline import analyse_one
+
+    if store.status(document.id) == "analysed":
+        return "known", None
+    try:
+        part = analyse_one(document, dirs)
+    except PourparlerError:
+        raise  # the model or the profiles are missing: every document would fail the same way
+    except Exception as exc:  # one broken article must not stop a batch
+        if _settings["debug"]:
+            raise
+        store.add(document)
+        reason = f"{document.source}: stored but could not be analysed ({type(exc).__name__}: {exc})"
+        return "unanalysed", reason + "; please report this"
+    return ("stored" if store.add(document, part, labels) else "known"), None
+
+
+def _profile_labels(dirs: tuple[Path, ...]) -> dict[str, str]:
+    from pourparler.knowledge.negotiation import profiles
+
+    return {p.id: p.label for p in profiles(dirs)}
+
+
+# -- across documents: stories, timeline, positions, quotes, search ------------------------------
+
+stories_app = typer.Typer(
+    help="List stories (documents about one negotiation or event); rename or merge them.",
+    invoke_without_command=True,
+)
+app.add_typer(stories_app, name="stories")
+
+StoryOpt = Annotated[str | None, typer.Option("--story", help="Only this story (an id from `stories`).")]
+StoryArg = Annotated[str, typer.Argument(help="A story id, as `pourparler stories` lists it.")]
+
+
+@stories_app.callback()
+def stories(ctx: typer.Context, db: Db = None) -> None:
+    """List stories: id, label, documents, outlets and the dates they span."""
+    if ctx.invoked_subcommand:
+        return
+    from rich.table import Table
+
+    from pourparler.store import Store
+
+    with Store(db) as store:
+        rows = store.stories()
+        waiting = store.unanalysed()
+    table = Table(title=f"{len(rows)} stories")
+    table.add_column("id", no_wrap=True)
+    table.add_column("label", overflow="fold")
+    table.add_column("docs", justify="right", no_wrap=True)
+    table.add_column("outlets", overflow="fold")
+    table.add_column("dates", no_wrap=True)
+    for row in rows:
+        dates = row.first or "–"
+        if row.last and row.last != row.first:
+            dates += f" – {row.last}"
+        table.add_row(
+            row.id, _escape(row.label), str(row.documents), _escape(", ".join(row.outlets) or "–"), dates
+        )
+    console = _console()
+    console.print(table)
+    if waiting:
+        console.print(
+            f"{waiting} stored documents have no analysis yet (stored by an older pourparler); "
+            "ingest them again to add them to stories",
+            highlight=False,
+        )
+
+
+@stories_app.command("rename")
+def stories_rename(
+    story: StoryArg,
+    label: Annotated[str, typer.Argument(help="The new label; kept as documents join.")],
+    db: Db = None,
+) -> None:
+    """Give a story your own label."""
+    from pourparler.store import Store
+
+    with _bad_input_exits(), Store(db) as store:
+        store.rename_story(story, label)
+        found, shown = store.story_label(story)
+    _console().print(f"{found} is now {_escape(shown)!r}", highlight=False)
+
+
+@stories_app.command("merge")
+def stories_merge(
+    keep: StoryArg,
+    absorb: Annotated[str, typer.Argument(help="The story whose documents move into KEEP.")],
+    db: Db = None,
+    profiles: ProfileDirs = None,
+) -> None:
+    """Move every document of story ABSORB into story KEEP."""
+    from pourparler.store import Store
+
+    labels = _profile_labels(tuple(profiles or ()))
+    with _bad_input_exits(), Store(db) as store:
+        store.merge_stories(keep, absorb, labels)
+        found, shown = store.story_label(keep)
+        count = next(row.documents for row in store.stories() if row.id == found)
+    _console().print(f"{found} ({_escape(shown)}) now holds {count} documents", highlight=False)
+
+
+@app.command("timeline")
+def timeline_command(
+    db: Db = None,
+    story: StoryOpt = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Only entries naming this actor.")] = None,
+) -> None:
+    """One timeline across outlets: an event or stance reported several times is one entry."""
+    from rich.table import Table
+
+    from pourparler.fuse import timeline
+    from pourparler.fuse.records import date_order, date_range
+    from pourparler.store import Store
+
+    with _bad_input_exits():
+        start, end = _date_option("--since", since), _date_option("--until", until)
+        with Store(db) as store:
+            records = store.analyses(story)
+        names = _names(records)
+        wanted = _actors_matching(actor, records) if actor else None
+        entries = []
+        for story_id, parts in _by_story(records).items():
+            events = [e for p in parts for e in p["events"]]
+            positions = [q for p in parts for q in p["positions"]]
+            entries += [{**e, "story": story_id} for e in timeline(events, positions, names)]
+    chosen = []
+    for entry in sorted(entries, key=lambda e: date_order(e["date"])):
+        span = date_range(entry["date"])
+        if span is None or (start and span[1] < start) or (end and span[0] > end):
+            continue
+        named = {*entry.get("actors", []), *entry.get("targets", []), entry.get("party")}
+        if wanted is not None and not named & wanted:
+            continue
+        chosen.append(entry)
+    outlets = _outlets(records)
+    table = Table(title=f"timeline: {len(chosen)} entries", expand=True)
+    table.add_column("date", no_wrap=True)
+    if not story:
+        table.add_column("story", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("summary", ratio=3)
+    table.add_column("sources", ratio=1)
+    for entry in chosen:
+        kind = f"{entry['kind']} · {entry.get('type') or entry.get('stance') or ''}".rstrip(" ·")
+        cells = [entry["date"], *([] if story else [entry["story"] or "–"]), kind]
+        sources = ", ".join(dict.fromkeys(outlets.get(d, d[:8]) for d in entry["sources"]))
+        table.add_row(*cells, _escape(entry["summary"]), _escape(sources))
+    _console().print(table)
+
+
+@app.command("positions")
+def positions_command(
+    db: Db = None,
+    story: StoryOpt = None,
+    issue: Annotated[str | None, typer.Option("--issue", help="Only this issue (e.g. ceasefire).")] = None,
+) -> None:
+    """Where each party stands: per issue, each party's latest stance and figure, and the gap between them."""
+    from rich.table import Table
+
+    from pourparler.fuse import position_history
+    from pourparler.fuse.records import is_anonymous, name_of, value_text
+    from pourparler.store import Store
+
+    with _bad_input_exits():
+        with Store(db) as store:
+            records = store.analyses(story)
+            labels = {row.id: row.label for row in store.stories()}
+        names = _names(records)
+        tables = []
+        seen_issues: set[str] = set()
+        grouped = _by_story(records)
+        order = list(labels)
+        for story_id in sorted(grouped, key=lambda s: order.index(s) if s in order else len(order)):
+            parts = grouped[story_id]
+            positions = [
+                p
+                for part in parts
+                for p in part["positions"]
+                if p.get("party") and not is_anonymous(p["party"])
+            ]
+            history = position_history(positions, names)
+            seen_issues.update(h["issue"] for h in history)
+            history = [h for h in history if issue is None or h["issue"] == issue]
+            if history:
+                tables.append((story_id, history))
+        if issue is not None and issue not in seen_issues:
+            known = ", ".join(sorted(seen_issues)) or "none"
+            raise BadInputError(f"no positions on the issue {issue!r}; issues with positions: {known}")
+    console = _console()
+    if not tables:
+        console.print("no positions stored yet")
+    for story_id, history in tables:
+        parties = list(dict.fromkeys(p["party"] for h in history for p in h["parties"]))
+        title = f"{story_id}: {labels.get(story_id or '', '')}" if story_id else "positions"
+        table = Table(title=_escape(title), expand=True)
+        table.add_column("issue", no_wrap=True)
+        for party in parties:
+            table.add_column(_escape(name_of(party, names)), ratio=1)
+        table.add_column("gap", ratio=1)
+        for item in history:
+            latest = {p["party"]: p["steps"][-1] for p in item["parties"]}
+            cells = []
+            for party in parties:
+                step = latest.get(party)
+                if step is None:
+                    cells.append("–")
+                    continue
+                figure = f" {value_text(step['value'])}" if step.get("value") else ""
+                cells.append(_escape(f"{step['stance']}{figure} ({step['date'] or 'undated'})"))
+            gaps = [
+                f"{' vs '.join(name_of(a, names) for a in g['between'])}: "
+                f"{value_text({'min': g['value'], 'unit': g['unit'], 'per': g['per']})}"
+                + (f", {g['trend']}" if g["trend"] else "")
+                for g in item["gaps"]
+                if g["value"] is not None
+            ]
+            table.add_row(item["issue"].replace("_", " "), *cells, _escape("; ".join(gaps) or "–"))
+        console.print(table)
+
+
+@app.command("quotes")
+def quotes_command(
+    db: Db = None,
+    story: StoryOpt = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Only quotes of this speaker.")] = None,
+) -> None:
+    """Who said what across outlets: a quote repeated by several outlets is one row with all its sources."""
+    from rich.table import Table
+
+    from pourparler.fuse import merge_quotes
+    from pourparler.store import Store
+
+    with _bad_input_exits():
+        with Store(db) as store:
+            records = store.analyses(story)
+        names = _names(records)
+        merged = merge_quotes(q for r in records for q in r["quotes"])
+        if speaker:
+            wanted = _actors_matching(speaker, records, required=False)
+            needle = speaker.casefold()
+            merged = [
+                q for q in merged if q["speaker"] in wanted or needle in (q["speaker_text"] or "").casefold()
+            ]
+            if not merged:
+                raise BadInputError(f"no stored quote has a speaker matching {speaker!r}")
+    outlets = _outlets(records)
+    table = Table(title=f"{len(merged)} quotes", expand=True)
+    table.add_column("speaker", ratio=1)
+    table.add_column("quote", ratio=3)
+    table.add_column("sources", ratio=1)
+    for quote in merged:
+        who = quote["speaker_text"] or "?"
+        actor = names.get(quote["speaker"] or "")
+        if actor and actor.casefold() not in who.casefold():
+            who += f" ({actor})"
+        sources = ", ".join(dict.fromkeys(outlets.get(d, d[:8]) for d in quote["sources"]))
+        table.add_row(_escape(who), _escape(_shorten(quote["text"], 300)), _escape(sources))
+    _console().print(table)
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help='Words to find; "red line" in double quotes is a phrase.')],
+    db: Db = None,
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many documents.")] = 20,
+) -> None:
+    """Full-text search of stored titles and bodies (SQLite FTS5: phrases, AND, OR, NOT, prefix*)."""
+    from rich.table import Table
+
+    from pourparler.store import Store
+
+    with _bad_input_exits(), Store(db) as store:
+        hits = store.search(query, limit=limit)
+    more = f" (the best {limit}; see --limit)" if len(hits) == limit else ""
+    table = Table(title=_escape(f"documents matching {query}: {len(hits)}{more}"), expand=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("outlet", ratio=1)
+    table.add_column("title", ratio=2)
+    table.add_column("snippet", ratio=4)
+    for hit in hits:
+        table.add_row(
+            hit.id[:8], _escape(hit.outlet or "–"), _escape(hit.title or "–"), _highlight(hit.snippet)
+        )
+    _console().print(table)
+
+
+@contextmanager
+def _bad_input_exits() -> Iterator[None]:
+    """A story, actor, date or query a command cannot use: one sentence on stderr and exit status 1."""
+    try:
+        yield
+    except BadInputError as exc:
+        _report_failure(str(exc))
+        raise typer.Exit(1) from None
+
+
+def _date_option(name: str, value: str | None) -> dt.date | None:
+    from pourparler.fuse.records import date_range
+
+    if value is None:
+        return None
+    span = date_range(value)
+    if span is None:
+        raise BadInputError(f"{name} {value!r} is not a date; write it as YYYY-MM-DD")
+    return span[0] if name == "--since" else span[1]
+
+
+def _names(records: list[dict[str, Any]]) -> dict[str, str]:
+    return {a["id"]: a["name"] for r in records for a in r.get("actors", [])}
+
+
+def _outlets(records: list[dict[str, Any]]) -> dict[str, str]:
+    """Each document's outlet, or its source's file name when the outlet is unknown."""
+    return {
+        r["document"]["id"]: r["document"]["outlet"] or Path(r["document"]["source"]).name for r in records
+    }
+
+
+def _by_story(records: list[dict[str, Any]]) -> dict[str | None, list[dict[str, Any]]]:
+    grouped: dict[str | None, list[dict[str, Any]]] = {}
+    for record in records:
+        grouped.setdefault(record["story"], []).append(record)
+    return grouped
+
+
+def _actors_matching(query: str, records: list[dict[str, Any]], *, required: bool = True) -> set[str]:
+    """Actor ids a name or id stands for: an exact id or name, else every actor whose name or alias
+    contains it."""
+    wanted = query.strip().casefold()
+    actors = {a["id"]: a for r in records for a in r.get("actors", [])}
+    exact = {
+        a["id"]
+        for a in actors.values()
+        if wanted in (a["id"].casefold(), a["name"].casefold())
+        or wanted in (x.casefold() for x in a.get("aliases", []))
+    }
+    found = exact or {
+        a["id"]
+        for a in actors.values()
+        if any(wanted in x.casefold() for x in (a["name"], *a.get("aliases", [])))
+    }
+    if not found and required:
+        raise BadInputError(f"no stored actor matches {query!r}; give a name or an id such as hamas")
+    return found
+
+
+def _highlight(snippet: str) -> str:
+    """A search snippet as rich markup, its matches in bold."""
+    from pourparler.store import MATCH_END, MATCH_START
+
+    parts = []
+    for i, piece in enumerate(snippet.replace(MATCH_END, MATCH_START).split(MATCH_START)):
+        piece = _escape(re.sub(r"\s+", " ", piece))
+        parts.append(f"[bold reverse]{piece}[/]" if i % 2 else piece)
+    return "".join(parts)
 
 
 @app.command("eval")

@@ -7,3 +7,7 @@ class PourparlerError(Exception):
 
 class InputError(PourparlerError):
     """One input (file, record, URL) cannot be read; the rest of a batch goes on."""
+
+
+class BadInput(PourparlerError):
+    """A story, actor, date or query the user gave that a command cannot use; it exits with 1."""

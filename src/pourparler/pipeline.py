@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from pourparler.clean import clean
 from pourparler.errors import InputError
@@ -82,6 +83,17 @@ def analyse(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analys
             _merge_actor(actors, actor)
     analysis.actors = [a.to_json() for a in actors.values()]
     return fuse(analysis, {p.id: p.label for p in known_profiles})
+
+
+def analyse_one(document: Document, profile_dirs: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """One document's analysis as the store keeps it: its slice of the record (events, positions, quotes,
+    mentions, see `fuse.slices`) with its times, quantities and the actors it names."""
+    from pourparler.fuse import slices
+
+    record = analyse([document], profile_dirs).to_json()
+    (part,) = slices(record)
+    del part["document"]
+    return {**part, "times": record["times"], "quantities": record["quantities"], "actors": record["actors"]}
 
 
 def publication_day(date: str | None) -> dt.date | None:

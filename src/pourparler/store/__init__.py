@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import os
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Row, func, insert, select
+from sqlalchemy import Connection, Row, func, insert, select, update
+from sqlalchemy import text as text_query
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from pourparler.errors import PourparlerError
+from pourparler.errors import BadInput, PourparlerError
+from pourparler.fuse.records import Record, date_order
+from pourparler.fuse.stories import StoryIndex
 from pourparler.model import Document
 from pourparler.store import migrate, schema
 from pourparler.store.engine import describe, failure, open_engine
 
-__all__ = ["DEFAULT_DB", "DocumentRow", "Store", "resolve_url"]
+__all__ = ["DEFAULT_DB", "DocumentRow", "SearchHit", "Store", "StoryRow", "resolve_url"]
 
 DEFAULT_DB = "pourparler.db"
 ENV_VAR = "POURPARLER_DB"
@@ -27,6 +31,11 @@ MIN_PREFIX = 6
 _HEX = frozenset(string.hexdigits.lower())
 
 T = TypeVar("T")
+# Marks around a search match in a snippet: control characters no article text keeps.
+MATCH_START, MATCH_END = "\x02", "\x03"
+SNIPPET_TOKENS = 16
+# How SQLite words the errors of a bad FTS5 query, as opposed to a broken store.
+_QUERY_ERRORS = ("fts5", "syntax error", "unterminated string", "no such column", "unknown special query")
 
 
 def resolve_url(db: str | None) -> str:
@@ -58,8 +67,31 @@ class DocumentRow:
     ingested_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A story as listings show it."""
+
+    id: str
+    label: str
+    documents: int
+    outlets: list[str]
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A document that matches a search, with a snippet whose matches sit between MATCH_START/END."""
+
+    id: str
+    outlet: str | None
+    title: str | None
+    published_date: str | None
+    snippet: str
+
+
 class Store:
-    """An open store: add documents once each, get them back, list them."""
+    """An open store: add documents (with their analysis and story) once each, get them back, list them."""
 
     def __init__(self, db: str | None = None) -> None:
         url = resolve_url(db)
@@ -88,15 +120,27 @@ class Store:
         """The store's file, or its URL without the password, for messages."""
         return self._where
 
-    def add(self, document: Document) -> bool:
-        """Store a document; False if one with the same body is already there (the first one stays)."""
+    def add(
+        self, document: Document, analysis: Record | None = None, labels: Mapping[str, str] | None = None
+    ) -> bool:
+        """Store a document; False if one with the same body is already there (the first one stays).
+
+        With `analysis` (the document's slice of an analysis record, see `fuse.slices`, plus the actors
+        it names) the slice is stored and the document joins a story of the saved story index, in the
+        same transaction; a document stored earlier without one gets it now. `labels` maps profile ids
+        to labels for story names.
+        """
         row = _document_row(document, datetime.now(UTC))
         table = schema.documents
         try:
             with self._writer.begin() as connection:
-                if connection.execute(select(table.c.id).where(table.c.id == row["id"])).first():
+                known = connection.execute(select(table.c.id).where(table.c.id == row["id"])).first()
+                if not known:
+                    connection.execute(insert(table).values(row))
+                if analysis is not None and not _analysed(connection, row["id"]):
+                    _store_analysis(connection, document, analysis, labels)
+                if known:
                     return False
-                connection.execute(insert(table).values(row))
         except IntegrityError:
             # Another process stored the same body between our check and insert.
             if self._exists(row["id"]):
@@ -159,6 +203,142 @@ class Store:
             for row in rows
         ]
 
+    def status(self, doc_id: str) -> str:
+        """ "analysed", "stored" (without an analysis, from before stories existed) or "new"."""
+        documents, analyses = schema.documents, schema.analyses
+        query = (
+            select(documents.c.id, analyses.c.document_id)
+            .outerjoin(analyses, analyses.c.document_id == documents.c.id)
+            .where(documents.c.id == doc_id)
+        )
+        row = self._read(lambda connection: connection.execute(query).first())
+        if row is None:
+            return "new"
+        return "analysed" if row[1] else "stored"
+
+    def unanalysed(self) -> int:
+        """How many stored documents have no analysis (stored before stories existed)."""
+        documents, analyses = schema.documents, schema.analyses
+        query = (
+            select(func.count())
+            .select_from(documents.outerjoin(analyses, analyses.c.document_id == documents.c.id))
+            .where(analyses.c.document_id.is_(None))
+        )
+        return int(self._read(lambda connection: connection.execute(query).scalar_one()))
+
+    def stories(self) -> list[StoryRow]:
+        """Every story, oldest first, with its outlets and the range of its documents' dates."""
+        state = self._read(_story_state)
+        documents, members = schema.documents, schema.story_documents
+        query = select(members.c.story_id, documents.c.outlet).join(
+            documents, documents.c.id == members.c.document_id
+        )
+        outlets: dict[str, list[str]] = {}
+        for story_id, outlet in self._read(lambda connection: connection.execute(query).all()):
+            if outlet and outlet not in outlets.setdefault(story_id, []):
+                outlets[story_id].append(outlet)
+        return [
+            StoryRow(
+                id=story["id"],
+                label=story["label"],
+                documents=len(story["documents"]),
+                outlets=sorted(outlets.get(story["id"], [])),
+                first=story["first"],
+                last=story["last"],
+            )
+            for story in state.get("stories", {}).values()
+        ]
+
+    def rename_story(self, story_id: str, label: str) -> None:
+        """Give a story the user's label; it is kept as documents join."""
+        with self._writing() as connection:
+            state = _story_state(connection)
+            index = StoryIndex(state)
+            index.rename(_known_story(state, story_id), label)
+            _save_story_state(connection, index.state())
+
+    def merge_stories(self, keep: str, absorb: str, labels: Mapping[str, str] | None = None) -> None:
+        """Move every document of story `absorb` into story `keep`; `absorb` then stands for `keep`."""
+        with self._writing() as connection:
+            state = _story_state(connection)
+            keep, absorb = _known_story(state, keep), _known_story(state, absorb)
+            if keep == absorb:
+                raise BadInput(f"cannot merge {keep} into itself; give two different stories")
+            index = StoryIndex(state, labels=labels)
+            index.merge(keep, absorb)
+            _save_story_state(connection, index.state())
+            members = schema.story_documents
+            connection.execute(update(members).where(members.c.story_id == absorb).values(story_id=keep))
+
+    def story_label(self, story_id: str) -> tuple[str, str]:
+        """The current id and label of a story (a merged-away id gives the story it went into)."""
+        state = self._read(_story_state)
+        found = _known_story(state, story_id)
+        return found, state["stories"][found]["label"]
+
+    def analyses(self, story_id: str | None = None) -> list[Record]:
+        """Stored slices, oldest published first: {"document" (without body), "story", "events",
+        "positions", "quotes", "mentions", "actors", ...}; with `story_id`, only that story's."""
+        documents, analyses, members = schema.documents, schema.analyses, schema.story_documents
+        query = (
+            select(
+                documents.c.id,
+                documents.c.source,
+                documents.c.outlet,
+                documents.c.title,
+                documents.c.published_date,
+                documents.c.published_basis,
+                members.c.story_id,
+                analyses.c.record,
+            )
+            .join(analyses, analyses.c.document_id == documents.c.id)
+            .outerjoin(members, members.c.document_id == documents.c.id)
+        )
+        if story_id is not None:
+            story_id, _ = self.story_label(story_id)
+            query = query.where(members.c.story_id == story_id)
+        rows = self._read(lambda connection: connection.execute(query).all())
+        records = [
+            {
+                **row.record,
+                "document": {
+                    "id": row.id,
+                    "source": row.source,
+                    "outlet": row.outlet,
+                    "title": row.title,
+                    "published": {"date": row.published_date, "basis": row.published_basis},
+                },
+                "story": row.story_id,
+            }
+            for row in rows
+        ]
+        return sorted(records, key=lambda r: date_order(r["document"]["published"]["date"]))
+
+    def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
+        """Documents whose title or body match an FTS5 query ("red line" as a phrase, AND, OR, NOT, pre*)."""
+        if self._engine.dialect.name != "sqlite":
+            raise PourparlerError(
+                f"search needs a SQLite store (it uses FTS5); {self._where} is {self._engine.dialect.name}"
+            )
+        query = text_query(
+            f"SELECT f.document_id, d.outlet, d.title, d.published_date, "
+            f"snippet({schema.SEARCH_TABLE}, 2, :start, :end, '…', {SNIPPET_TOKENS}) "
+            f"FROM {schema.SEARCH_TABLE} AS f JOIN documents AS d ON d.id = f.document_id "
+            f"WHERE {schema.SEARCH_TABLE} MATCH :query ORDER BY rank LIMIT :limit"
+        )
+        values = {"query": text, "start": MATCH_START, "end": MATCH_END, "limit": limit}
+        try:
+            with self._engine.connect() as connection:
+                rows = connection.execute(query, values).all()
+        except DBAPIError as error:
+            reason = failure(error)
+            if any(sign in reason for sign in _QUERY_ERRORS):
+                raise BadInput(
+                    f"cannot search for {text!r}: {reason}; put phrases in double quotes"
+                ) from error
+            raise PourparlerError(f"cannot read the store at {self._where}: {reason}") from error
+        return [SearchHit(*row) for row in rows]
+
     def count(self) -> int:
         query = select(func.count()).select_from(schema.documents)
         return int(self._read(lambda connection: connection.execute(query).scalar_one()))
@@ -182,12 +362,66 @@ class Store:
         query = select(table.c.id).where(table.c.id == doc_id)
         return self._read(lambda connection: connection.execute(query).first()) is not None
 
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        try:
+            with self._writer.begin() as connection:
+                yield connection
+        except DBAPIError as error:
+            raise PourparlerError(f"cannot write to the store at {self._where}: {failure(error)}") from error
+
     def _read(self, run: Callable[[Connection], T]) -> T:
         try:
             with self._engine.connect() as connection:
                 return run(connection)
         except DBAPIError as error:
             raise PourparlerError(f"cannot read the store at {self._where}: {failure(error)}") from error
+
+
+def _analysed(connection: Connection, doc_id: str) -> bool:
+    table = schema.analyses
+    return (
+        connection.execute(select(table.c.document_id).where(table.c.document_id == doc_id)).first()
+        is not None
+    )
+
+
+def _store_analysis(
+    connection: Connection, document: Document, analysis: Record, labels: Mapping[str, str] | None
+) -> None:
+    """Keep a document's slice and put the document in a story, updating the saved story index."""
+    part = {key: value for key, value in analysis.items() if key not in ("document", "story")}
+    connection.execute(insert(schema.analyses).values(document_id=document.id, record=part))
+    names = {a["id"]: a["name"] for a in part.get("actors", [])}
+    index = StoryIndex(_story_state(connection), labels=labels, names=names)
+    story_id = index.assign({**part, "document": document.to_json()})
+    _save_story_state(connection, index.state())
+    connection.execute(insert(schema.story_documents).values(document_id=document.id, story_id=story_id))
+
+
+def _story_state(connection: Connection) -> dict[str, Any]:
+    table = schema.story_index
+    state = connection.execute(select(table.c.state).where(table.c.id == 1)).scalar_one_or_none()
+    return dict(state) if state else {}
+
+
+def _save_story_state(connection: Connection, state: dict[str, Any]) -> None:
+    table = schema.story_index
+    if not connection.execute(update(table).where(table.c.id == 1).values(state=state)).rowcount:
+        connection.execute(insert(table).values(id=1, state=state))
+
+
+def _known_story(state: Mapping[str, Any], story_id: str) -> str:
+    """The id of a current story; a story merged into another stands for that one."""
+    stories, aliases = state.get("stories", {}), state.get("aliases", {})
+    found = story_id.strip()
+    if found.isdigit():
+        found = f"story-{found}"
+    while found in aliases:
+        found = aliases[found]
+    if found not in stories:
+        raise BadInput(f"there is no story {story_id!r}; `pourparler stories` lists them")
+    return str(found)
 
 
 def _document_row(document: Document, ingested_at: datetime) -> dict[str, Any]:

@@ -3,9 +3,9 @@
 A store records its version in `meta.schema_version`; a database without our
 tables is version 0. Opening a store runs, in one transaction, every step
 whose version is above the stored one, so a new store and an old one reach
-the same schema by the same path. To add a table (quotes, events, positions,
-stories), define it in `schema.py` and append a step, for example
-`Migration(2, "quotes", lambda connection: schema.quotes.create(connection))`.
+the same schema by the same path. To add a table, define it in `schema.py` and
+append a step, for example
+`Migration(3, "notes", lambda connection: schema.notes.create(connection))`.
 """
 
 from __future__ import annotations
@@ -37,8 +37,32 @@ def _initial(connection: Connection) -> None:
     schema.metadata.create_all(connection, tables=[schema.meta, schema.documents])
 
 
+def _analyses_stories_search(connection: Connection) -> None:
+    schema.metadata.create_all(
+        connection, tables=[schema.analyses, schema.story_index, schema.story_documents]
+    )
+    if connection.dialect.name != "sqlite":
+        return  # search needs SQLite's FTS5; other databases go without it
+    table = schema.SEARCH_TABLE
+    connection.exec_driver_sql(schema.SEARCH_DDL)
+    connection.exec_driver_sql(
+        f"INSERT INTO {table} (document_id, title, body) SELECT id, coalesce(title, ''), body FROM documents"
+    )
+    # Triggers keep the index in the same transaction as the document, whoever writes it.
+    connection.exec_driver_sql(
+        f"CREATE TRIGGER {table}_insert AFTER INSERT ON documents BEGIN "
+        f"INSERT INTO {table} (document_id, title, body) VALUES (new.id, coalesce(new.title, ''), new.body); "
+        "END"
+    )
+    connection.exec_driver_sql(
+        f"CREATE TRIGGER {table}_delete AFTER DELETE ON documents BEGIN "
+        f"DELETE FROM {table} WHERE document_id = old.id; END"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents and the schema version", _initial),
+    Migration(2, "analyses, stories and full-text search", _analyses_stories_search),
 ]
 
 

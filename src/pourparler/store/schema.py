@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -36,4 +36,38 @@ documents = Table(
     Column("words", Integer, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Index("ix_documents_ingested_at", "ingested_at"),
+)
+
+# One row per analysed document: its slice of the analysis record (events, positions, quotes,
+# mentions, times, quantities and the actors they name), as `analyze --json` writes them.
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("record", JSON, nullable=False),
+)
+
+# The story index (fuse.stories.StoryIndex.state()) in its one row, rewritten by every assignment.
+story_index = Table(
+    "story_index",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("state", JSON, nullable=False),
+)
+
+# Which story each analysed document belongs to, so a story's documents are one indexed query away.
+story_documents = Table(
+    "story_documents",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(64), nullable=False),
+    Index("ix_story_documents_story_id", "story_id"),
+)
+
+# SQLite only: full-text search over titles and bodies. A plain FTS5 table (its own copy of the text)
+# rather than an external-content one, because documents' implicit rowids may change on VACUUM.
+SEARCH_TABLE = "documents_fts"
+SEARCH_DDL = (
+    f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5("
+    "document_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')"
 )
