@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import random
 import statistics
 import time
@@ -105,6 +106,18 @@ def main() -> None:
     for size, times in spent.items():
         print(f"assign with {size:>6,} stored: median {statistics.median(times):.2f} ms per document")
     print(f"ratio: {statistics.median(spent[args.docs]) / statistics.median(spent[SMALL]):.2f}")
+
+    # The store saves the index state with every ingested document: what that costs as the index grows.
+    saved: dict[int, float] = {}
+    for size, index in ((SMALL, small), (args.docs, large)):
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            text = json.dumps(index.state())
+            runs.append((time.perf_counter() - started) * 1000)
+        saved[size] = statistics.median(runs)
+        print(f"state with {size:>6,} stored: {len(text) / 1e6:.2f} MB, saved in {saved[size]:.1f} ms")
+    print(f"state save ratio: {saved[args.docs] / saved[SMALL]:.1f}")
 
     purity = sum(
         Counter(truth[d] for d in story["documents"]).most_common(1)[0][1] for story in large.stories()
