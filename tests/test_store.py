@@ -326,12 +326,12 @@ def test_a_failing_step_leaves_the_store_as_it_was(db: str, monkeypatch: pytest.
 
 def test_a_store_from_a_newer_pourparler_is_refused(db: str) -> None:
     Store(db).close()
-    with raw(db) as connection:
-        connection.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     current = migrate.current_version()
+    with raw(db) as connection:
+        connection.execute(f"UPDATE meta SET value = '{current + 1}' WHERE key = 'schema_version'")
     message = (
         f"this store ({db}) was written by a newer pourparler "
-        f"(schema 3; this version reads up to {current}); upgrade pourparler"
+        f"(schema {current + 1}; this version reads up to {current}); upgrade pourparler"
     )
     with pytest.raises(PourparlerError) as refused:
         Store(db)

@@ -3,7 +3,9 @@
 A document joins the best-scoring story among the candidates its actors, profiles and text (MinHash LSH
 bands) point to, or opens a new story. Posting lists are capped to the stories touched most recently, so
 assigning a document costs about the same however many documents are stored. The whole index is plain
-JSON-ready data (`StoryIndex.state()`), so a store can save it and rebuild the index from it.
+JSON-ready data (`StoryIndex.state()`), so a store can save it and rebuild the index from it; an index
+built from part of a state (the postings of one document's keys, the counts of its actors, the stories
+`candidates` names) assigns that document exactly as the whole index would.
 """
 
 from __future__ import annotations
@@ -87,6 +89,15 @@ def features(record: Record) -> Features:
     )
 
 
+def posting_keys(found: Features) -> dict[str, list[str]]:
+    """The keys, by posting kind, under which a document looks for candidate stories and is then posted."""
+    return {
+        "actor": list(found.actors),
+        "profile": list(found.profiles),
+        "band": minhash.band_keys(found.signature),
+    }
+
+
 class StoryIndex:
     """An incremental index of stories, rebuilt from and saved to a JSON-ready state dict."""
 
@@ -106,6 +117,8 @@ class StoryIndex:
         self._next: int = state.get("next", 1)
         self._stories: dict[str, Story] = state.get("stories", {})
         self._documents: dict[str, str] = state.get("documents", {})
+        # kept apart from `documents`, so that an index built from part of a state knows the whole count
+        self._count: int = state.get("count", len(self._documents))
         self._aliases: dict[str, str] = state.get("aliases", {})
         self._actor_docs: dict[str, int] = state.get("actor_docs", {})
         saved = state.get("postings", {})
@@ -121,6 +134,7 @@ class StoryIndex:
             "next": self._next,
             "stories": copy.deepcopy(self._stories),
             "documents": dict(self._documents),
+            "count": self._count,
             "aliases": dict(self._aliases),
             "actor_docs": dict(self._actor_docs),
             "postings": {
@@ -140,15 +154,18 @@ class StoryIndex:
         story = self._documents.get(document_id)
         return self._resolve(story) if story else None
 
-    def assign(self, record: Record) -> str:
-        """The story of one document's slice: the best candidate above the threshold, else a new story."""
+    def assign(self, record: Record, found: Features | None = None) -> str:
+        """The story of one document's slice: the best candidate above the threshold, else a new story.
+
+        `found` is the slice's `features`, when the caller has them already.
+        """
         document_id = record["document"]["id"]
         known = self.story_of(document_id)
         if known:
             return known
-        found = features(record)
+        found = found if found is not None else features(record)
         best, best_score = None, 0.0
-        for candidate in self._candidates(found):
+        for candidate in self.candidates(found):
             score = self.score(found, self._stories[candidate])
             if score >= JOIN_THRESHOLD and score > best_score:
                 best, best_score = candidate, score
@@ -218,7 +235,7 @@ class StoryIndex:
         return story_id
 
     def _weight(self, actor: str) -> float:
-        share = self._actor_docs.get(actor, 0) / (len(self._documents) + UBIQUITY_PRIOR_DOCS)
+        share = self._actor_docs.get(actor, 0) / (self._count + UBIQUITY_PRIOR_DOCS)
         return 1.0 / (1.0 + UBIQUITY_STRENGTH * share)
 
     def _actor_similarity(self, found: Features, story: Story) -> float:
@@ -231,13 +248,10 @@ class StoryIndex:
             hit += weight * story["actors"].get(actor, 0) / members
         return hit / total
 
-    def _candidates(self, found: Features) -> list[str]:
+    def candidates(self, found: Features) -> list[str]:
+        """The stories a document's features are scored against, read from its keys' postings only."""
         hits: dict[str, float] = {}
-        for kind, keys in (
-            ("actor", found.actors),
-            ("profile", found.profiles),
-            ("band", minhash.band_keys(found.signature)),
-        ):
+        for kind, keys in posting_keys(found).items():
             postings = self._postings[kind]
             for key in keys:
                 weight = self._weight(key) if kind == "actor" else 1.0
@@ -271,6 +285,7 @@ class StoryIndex:
         story_id = story["id"]
         story["documents"].append(document_id)
         self._documents[document_id] = story_id
+        self._count += 1
         for key, items in (
             ("actors", found.actors),
             ("parties", found.parties),
@@ -290,9 +305,8 @@ class StoryIndex:
                 story["first"] = found.date
             if story["last"] is None or date_order(found.date) > date_order(story["last"]):
                 story["last"] = found.date
-        _post(self._postings["actor"], found.actors, story_id)
-        _post(self._postings["profile"], found.profiles, story_id)
-        _post(self._postings["band"], minhash.band_keys(found.signature), story_id)
+        for kind, keys in posting_keys(found).items():
+            _post(self._postings[kind], keys, story_id)
         if not story["named"]:
             story["label"] = self._label(story)
 

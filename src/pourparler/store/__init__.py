@@ -18,9 +18,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from pourparler.errors import BadInput, PourparlerError
 from pourparler.fuse.records import Record, date_order
-from pourparler.fuse.stories import StoryIndex
+from pourparler.fuse.stories import StoryIndex, features
 from pourparler.model import Document
-from pourparler.store import migrate, schema
+from pourparler.store import migrate, schema, story_index
 from pourparler.store.engine import describe, failure, open_engine
 
 __all__ = ["DEFAULT_DB", "DocumentRow", "SearchHit", "Store", "StoryRow", "resolve_url"]
@@ -228,7 +228,7 @@ class Store:
 
     def stories(self) -> list[StoryRow]:
         """Every story, oldest first, with its outlets and the range of its documents' dates."""
-        state = self._read(_story_state)
+        state = self._read(story_index.for_stories)
         documents, members = schema.documents, schema.story_documents
         query = select(members.c.story_id, documents.c.outlet).join(
             documents, documents.c.id == members.c.document_id
@@ -252,27 +252,27 @@ class Store:
     def rename_story(self, story_id: str, label: str) -> None:
         """Give a story the user's label; it is kept as documents join."""
         with self._writing() as connection:
-            state = _story_state(connection)
+            state = story_index.for_stories(connection)
             index = StoryIndex(state)
             index.rename(_known_story(state, story_id), label)
-            _save_story_state(connection, index.state())
+            story_index.save(connection, state, index.state())
 
     def merge_stories(self, keep: str, absorb: str, labels: Mapping[str, str] | None = None) -> None:
         """Move every document of story `absorb` into story `keep`; `absorb` then stands for `keep`."""
         with self._writing() as connection:
-            state = _story_state(connection)
+            state = story_index.for_stories(connection)
             keep, absorb = _known_story(state, keep), _known_story(state, absorb)
             if keep == absorb:
                 raise BadInput(f"cannot merge {keep} into itself; give two different stories")
             index = StoryIndex(state, labels=labels)
             index.merge(keep, absorb)
-            _save_story_state(connection, index.state())
+            story_index.save(connection, state, index.state())
             members = schema.story_documents
             connection.execute(update(members).where(members.c.story_id == absorb).values(story_id=keep))
 
     def story_label(self, story_id: str) -> tuple[str, str]:
         """The current id and label of a story (a merged-away id gives the story it went into)."""
-        state = self._read(_story_state)
+        state = self._read(story_index.for_stories)
         found = _known_story(state, story_id)
         return found, state["stories"][found]["label"]
 
@@ -393,22 +393,14 @@ def _store_analysis(
     part = {key: value for key, value in analysis.items() if key not in ("document", "story")}
     connection.execute(insert(schema.analyses).values(document_id=document.id, record=part))
     names = {a["id"]: a["name"] for a in part.get("actors", [])}
-    index = StoryIndex(_story_state(connection), labels=labels, names=names)
-    story_id = index.assign({**part, "document": document.to_json()})
-    _save_story_state(connection, index.state())
+    record = {**part, "document": document.to_json()}
+    found = features(record)
+    # Only the rows this document's keys point to: the cost stays the same as the store grows.
+    state = story_index.for_document(connection, found)
+    index = StoryIndex(state, labels=labels, names=names)
+    story_id = index.assign(record, found=found)
+    story_index.save(connection, state, index.state())
     connection.execute(insert(schema.story_documents).values(document_id=document.id, story_id=story_id))
-
-
-def _story_state(connection: Connection) -> dict[str, Any]:
-    table = schema.story_index
-    state = connection.execute(select(table.c.state).where(table.c.id == 1)).scalar_one_or_none()
-    return dict(state) if state else {}
-
-
-def _save_story_state(connection: Connection, state: dict[str, Any]) -> None:
-    table = schema.story_index
-    if not connection.execute(update(table).where(table.c.id == 1).values(state=state)).rowcount:
-        connection.execute(insert(table).values(id=1, state=state))
 
 
 def _known_story(state: Mapping[str, Any], story_id: str) -> str:

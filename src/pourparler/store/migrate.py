@@ -13,12 +13,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, insert, inspect, select, update
+from sqlalchemy import JSON, Column, Connection, Integer, MetaData, Table, insert, inspect, select, update
 
 from pourparler.errors import PourparlerError
-from pourparler.store import schema
+from pourparler.fuse.stories import StoryIndex
+from pourparler.store import schema, story_index
 
 VERSION_KEY = "schema_version"
+
+# Version 2 kept the whole story index in one row; step 3 splits it into rows and drops the table.
+_story_index_v2 = Table(
+    "story_index",
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    Column("state", JSON, nullable=False),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +47,8 @@ def _initial(connection: Connection) -> None:
 
 
 def _analyses_stories_search(connection: Connection) -> None:
-    schema.metadata.create_all(
-        connection, tables=[schema.analyses, schema.story_index, schema.story_documents]
-    )
+    schema.metadata.create_all(connection, tables=[schema.analyses, schema.story_documents])
+    _story_index_v2.create(connection)
     if connection.dialect.name != "sqlite":
         return  # search needs SQLite's FTS5; other databases go without it
     table = schema.SEARCH_TABLE
@@ -60,9 +68,23 @@ def _analyses_stories_search(connection: Connection) -> None:
     )
 
 
+def _story_index_rows(connection: Connection) -> None:
+    schema.metadata.create_all(
+        connection,
+        tables=[schema.story_meta, schema.stories, schema.story_postings, schema.story_actors],
+    )
+    table = _story_index_v2
+    state = connection.execute(select(table.c.state).where(table.c.id == 1)).scalar_one_or_none()
+    if state:
+        # Through StoryIndex, which fills in what older states lack (the document count).
+        story_index.save(connection, {}, StoryIndex(state).state())
+    table.drop(connection)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents and the schema version", _initial),
     Migration(2, "analyses, stories and full-text search", _analyses_stories_search),
+    Migration(3, "the story index in rows, one per story, posting list and actor", _story_index_rows),
 ]
 
 

@@ -47,12 +47,41 @@ analyses = Table(
     Column("record", JSON, nullable=False),
 )
 
-# The story index (fuse.stories.StoryIndex.state()) in its one row, rewritten by every assignment.
-story_index = Table(
-    "story_index",
+# The story index (fuse.stories.StoryIndex.state()) in rows, so that assigning a document reads and
+# rewrites only the rows its keys point to: the index's few scalars ("next", "count", "aliases") ...
+story_meta = Table(
+    "story_meta",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("state", JSON, nullable=False),
+    Column("key", String(32), primary_key=True),
+    Column("value", JSON, nullable=False),
+)
+
+# ... one row per story (its state dict; `number` orders stories as they were opened) ...
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("number", Integer, nullable=False),
+    Column("story", JSON, nullable=False),
+    Index("ix_stories_number", "number"),
+)
+
+# ... one row per posting list (the ids of the stories most recently posted under an actor, profile
+# or MinHash band key, oldest first) ...
+story_postings = Table(
+    "story_postings",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("stories", JSON, nullable=False),
+)
+
+# ... and one row per actor: how many analysed documents name it.
+story_actors = Table(
+    "story_actors",
+    metadata,
+    Column("actor", Text, primary_key=True),
+    Column("documents", Integer, nullable=False),
 )
 
 # Which story each analysed document belongs to, so a story's documents are one indexed query away.
