@@ -31,6 +31,8 @@ lint: $(BIN)/pourparler
 bench: $(BIN)/pourparler
 	$(BIN)/python bench/ingest_speed.py
 	$(BIN)/python bench/nlp_speed.py
+	$(BIN)/python bench/story_assign.py
+	$(BIN)/python bench/story_store.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
