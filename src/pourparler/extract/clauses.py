@@ -215,10 +215,8 @@ class Clauses:
 
     def hypothetical(self, verb: Token) -> bool:
         """Conditions, intentions and futures: "if Hamas accepts", "will return", "plans to meet"."""
-        node = verb
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
-        if any(c.dep_ == "mark" and c.lower_ in stances().conditions for c in node.children):
+        node = _coordinator(verb)
+        if self.conditioned(verb):
             return True
         if node.dep_ == "advcl" and any(c.lower_ in stances().conditions for c in node.children):
             return True
@@ -228,8 +226,17 @@ class Clauses:
         if not modals:
             return False
         # "stated the delegation would return": the future of a reported past, not a hypothesis
-        reported = node.dep_ == "ccomp" and node.head.lemma_.lower() in self.cues
-        return not (reported and all(m.lower_ == "would" for m in modals))
+        return not (self.reported(verb) and all(m.lower_ == "would" for m in modals))
+
+    def conditioned(self, verb: Token) -> bool:
+        """Whether the verb (or the verb it is coordinated with) is a condition: "if Hamas accepts"."""
+        node = _coordinator(verb)
+        return any(c.dep_ == "mark" and c.lower_ in stances().conditions for c in node.children)
+
+    def reported(self, verb: Token) -> bool:
+        """Whether the verb's clause is what a speech verb reports: "said Rwanda would respect it"."""
+        node = _coordinator(verb)
+        return node.dep_ == "ccomp" and node.head.lemma_.lower() in self.cues
 
     def place(self, clause: Span, exclude: set[str]) -> str | None:
         """Where the clause happens: a named place or capital after a locative preposition or as the
@@ -304,6 +311,14 @@ class Clauses:
         if speaker.actor and speaker.actor in actors:
             return None
         return speaker.actor or speaker.text
+
+
+def _coordinator(verb: Token) -> Token:
+    """The first of coordinated verbs, which carries what they share: "if X accepts and signs"."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -70,6 +71,7 @@ class _Reader:
         self.positions: list[Position] = []
         # the parties the last coordinated subject named: whom "the parties" means next
         self.last_group: list[str] = []
+        self.lemma_counts: Counter[str] | None = None  # counted on first need: most articles never ask
         # parties a profile names that the actor knowledge lacks ("Fredonia") still hold positions
         self.named_parties = {
             p.lower(): re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-")
@@ -85,9 +87,9 @@ class _Reader:
             found = self._stance(t)
             if found is None or (t.i in covered and t.pos_ in ("VERB", "AUX")):
                 continue
-            made = self._positions(found)
+            made, parts = self._positions(found)
             if made:
-                covered |= {x.i for part in self._object_parts(t, found.particle) for x in part}
+                covered |= {x.i for part in parts for x in part}
                 self.positions += made
         return self.positions
 
@@ -143,7 +145,7 @@ class _Reader:
         t = found.token
         anchor = t.head if t.pos_ == "ADJ" else t
         stance: str | None = found.stance
-        if self._conditional(anchor):
+        if self.clauses.conditioned(anchor):
             return None
         subject = self.clauses.subject(anchor)
         nobody = subject is not None and subject.lower_ in NOBODY
@@ -165,26 +167,18 @@ class _Reader:
             for c in verb.children
         ):
             return False
-        node = verb
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
-        return node.dep_ == "ccomp" and node.head.lemma_.lower() in self.clauses.cues
-
-    def _conditional(self, verb: Token) -> bool:
-        node = verb
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
-        return any(c.dep_ == "mark" and c.lower_ in self.words.conditions for c in node.children)
+        return self.clauses.reported(verb)
 
     # -- party, object, issue --
 
-    def _positions(self, found: _Stance) -> list[Position]:
+    def _positions(self, found: _Stance) -> tuple[list[Position], list[list[Token]]]:
+        """The positions a stance word states, and the parts of its object they are about."""
         stance = self._adjusted(found)
         if stance is None:
-            return []
+            return [], []
         parts = self._object_parts(found.token, found.particle)
         if not parts and not self._bare_verdict(found.token, stance):
-            return []
+            return [], []
         made: list[Position] = []
         for agent in self._parties(found.token):
             if agent.actor is None or any(p.party == agent.actor for p in made):
@@ -194,7 +188,7 @@ class _Reader:
             elif (deal := self._issue("generic", WHOLE_DEAL)) is not None:
                 tokens = [found.token]
                 made.append(self._position(found, stance, agent.actor, agent.source, *deal, tokens))
-        return made
+        return made, parts
 
     def _bare_verdict(self, t: Token, stance: str) -> bool:
         """ "Poland will vote against", "Armenia accepted": a yes or no with nothing named is a verdict
@@ -506,8 +500,9 @@ class _Reader:
         return (best[1], best[2]) if best is not None else None
 
     def _mentions(self, issue: Issue) -> int:
-        lemmas = [t.lemma_.lower() for t in self.sp]
-        return sum(lemmas.count(w) for w in issue.words if " " not in w)
+        if self.lemma_counts is None:
+            self.lemma_counts = Counter(t.lemma_.lower() for t in self.sp)
+        return sum(self.lemma_counts[w] for w in issue.words if " " not in w)
 
     def _issue(self, profile_id: str, issue_id: str) -> tuple[Issue, Profile] | None:
         for profile in self.profiles:
