@@ -166,3 +166,68 @@ def test_a_length_of_past_fighting_is_not_the_value_of_a_truce():
     agreed = [p for p in positions if p["trigger"]["text"] == "agreed"]
     assert {p["party"] for p in agreed} == {"thailand", "cambodia"}
     assert all(p["issue"] == "ceasefire" and p["value"] is None for p in agreed)
+
+
+def test_a_relative_clause_states_its_own_party_and_the_antecedent_is_its_object():
+    positions = positions_of(
+        "In March, Ukraine and the United States agreed on a 30-day ceasefire proposal, which Russia did not accept."
+    )
+    rejection = one(positions, "russia", "reject")
+    assert rejection["issue"] == "ceasefire"
+    assert (rejection["value"]["min"], rejection["value"]["unit"]) == (30, "day")
+    assert {p["party"] for p in positions if p["stance"] == "accept"} == {"ukraine", "united-states"}
+
+
+def test_leaders_of_several_states_each_hold_the_stance():
+    positions = positions_of(
+        "The leaders of France, Germany, the UK and Poland visited Kyiv on 10 May and called for a 30-day ceasefire."
+    )
+    callers = {p["party"] for p in positions if p["stance"] == "demand" and p["issue"] == "ceasefire"}
+    assert callers == {"france", "germany", "united-kingdom", "poland"}
+
+
+def test_a_pronoun_inside_a_quote_is_someone_the_speaker_speaks_of():
+    positions = positions_of(
+        '"Prime Minister Kurti was not ready to move forward," Borrell said. '
+        '"He insisted that recognition should come first."'
+    )
+    insisted = [p for p in positions if p["stance"] == "insist"]
+    assert [p["party"] for p in insisted] == ["kosovo"]
+    assert insisted[0]["issue"] == "governance"
+
+
+def test_a_list_of_commitments_and_a_term_along_with_another_are_each_a_position():
+    positions = positions_of(
+        "The Sudanese Armed Forces and the Rapid Support Forces signed a truce in Jeddah on Saturday.",
+        "Under the deal, both sides commit to refrain from seizing new positions, to allow the free movement "
+        "of humanitarian aid and to withdraw their forces from hospitals.",
+    )
+    for party in ("sudanese-armed-forces", "rapid-support-forces"):
+        issues = {p["issue"] for p in positions if p["party"] == party and p["stance"] == "accept"}
+        assert {"ceasefire", "aid", "withdrawal"} <= issues
+    pay = positions_of(
+        "The Nova Scotia Teachers Union is seeking raises totalling 12 per cent over three years, or four "
+        "per cent a year, along with hard caps on class sizes."
+    )
+    demand = next(p for p in pay if p["stance"] == "demand" and p["issue"] == "pay")
+    assert demand["value"]["min"] == 12  # the term, not its yearly restatement
+    assert "caps" not in demand["object"]
+
+
+def test_a_coordinated_adjective_and_a_state_owned_body_speak_for_their_side():
+    positions = positions_of(
+        'Medinsky told reporters that Moscow was "satisfied with the result" and ready to continue contacts.',
+        'Ethiopia\'s Government Communication Service said the federal side remained "fully committed" to '
+        "the Pretoria agreement.",
+    )
+    assert one(positions, "russia", "willing")["issue"] == "talks"
+    assert one(positions, "ethiopia", "accept")["issue"] == "deal"
+
+
+def test_an_object_without_issue_words_takes_the_issue_the_article_is_about():
+    positions = positions_of(
+        "Russia and Ukraine exchanged prisoners of war on Friday, the tenth prisoner swap this year.",
+        "The prisoners were released at the Belarus border. Both sides said more prisoners would be freed.",
+        "A source said that Moscow had initially demanded to trade one for one only among privates.",
+    )
+    assert one(positions, "russia", "demand")["issue"] == "release"

@@ -65,6 +65,14 @@ def pipeline() -> Language:
     return nlp
 
 
+def text_of(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token's text again on each access."""
+    text = doc.user_data.get("pourparler_text")
+    if text is None:
+        text = doc.user_data["pourparler_text"] = doc.text
+    return str(text)
+
+
 def parse(texts: Iterable[str], *, n_process: int | None = None, batch_size: int = 32) -> Iterator[Doc]:
     """Parse texts in order; big batches use two processes unless `n_process` says otherwise."""
     texts = list(texts)

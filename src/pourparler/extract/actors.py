@@ -179,7 +179,11 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
             return None
     if len(ent) == 1 and not _lone_name_acts(ent):
         return None
-    return Actor(id=_slug(name), name=name, kind=kind)
+    country = side = None
+    owner = next((c for c in ent.root.children if c.dep_ == "poss"), None)
+    if kind == "organization" and owner is not None:  # "Ethiopia's Government Communication Service"
+        country, side = affiliation(ent.doc[owner.left_edge.i : owner.i + 1])
+    return Actor(id=_slug(name), name=name, kind=kind, country=country, side=side)
 
 
 def _lone_name_acts(ent: Span) -> bool:

@@ -13,6 +13,7 @@ from pourparler.extract.references import SUBJECTS, References, depth
 from pourparler.knowledge import capitals, demonyms, speech, states
 from pourparler.knowledge.negotiation import plover, stances
 from pourparler.model import Document, Quote, TimeExpression
+from pourparler.nlp import text_of
 
 # Clauses of their own inside a verb's subtree: they state other things.
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
@@ -46,7 +47,7 @@ class Clauses:
         self.document = document
         self.cast = cast
         self.quotes = quotes
-        quoted = list(quoted_spans(sp.text, document.paragraphs or [(0, len(sp.text))]))
+        quoted = list(quoted_spans(text_of(sp), document.paragraphs or [(0, len(text_of(sp)))]))
         self.inside = quoted_tokens(sp, quoted)
         self.refs = References(sp, document, cast, self.inside, quotes)
         self.times = [t for t in times if t.value]
@@ -122,8 +123,11 @@ class Clauses:
 
     def _owners_in(self, head: Token) -> list[str]:
         found: list[str] = []
+        # "Congo's government and the M23 rebels": the rebels are not among the government's owners
+        others = {x.i for c in head.children if c.dep_ == "conj" for x in c.subtree}
+        phrase = [t for t in self.refs.noun_phrase(head) if t.i not in others]
         # nearest modifiers first: "Rwanda-backed M23 rebels" are M23's
-        for t in sorted(self.refs.noun_phrase(head), key=lambda t: (depth(t, head), t.i)):
+        for t in sorted(phrase, key=lambda t: (depth(t, head), t.i)):
             actor_id = self._actor_at(t)
             if actor_id is None and t.dep_ == "poss" and t.pos_ == "PRON" and t.lower_ in ("its", "their"):
                 actor_id = self._clause_subject_actor(t)

@@ -13,6 +13,7 @@ from pourparler.extract.clauses import Agent, Clauses
 from pourparler.extract.timex import length
 from pourparler.knowledge.negotiation import Issue, Profile, stances
 from pourparler.model import Actor, Position, Quantity, Trigger, Value
+from pourparler.nlp import text_of
 
 # How far back (characters) "those demands" may look for the demands it answers.
 REFERENCE_WINDOW = 1500
@@ -24,6 +25,7 @@ NOBODY = ("nobody", "none", "neither")
 WHOLE_DEAL = "deal"
 # How often an article must name an issue for a bare number to take it as its topic.
 TOPICAL_MENTIONS = 3
+DOMINANT_MENTIONS = 6
 # A verb's prepositions that say where or when it happens ("agreed to extend the truce, in talks in Havana").
 SETTING_PREPS = ("in", "at", "during", "after", "before", "since", "until", "amid", "following", "despite")
 
@@ -39,7 +41,7 @@ def find_positions(
     clauses: Clauses, quantities: list[Quantity], profiles: tuple[Profile, ...]
 ) -> list[Position]:
     """Every position the article states, in text order, with issues from the profiles that fit it."""
-    fitting = applicable(profiles, clauses.cast.actors, clauses.sp.text)
+    fitting = applicable(profiles, clauses.cast.actors, text_of(clauses.sp))
     reader = _Reader(clauses, quantities, fitting)
     return reader.run()
 
@@ -120,7 +122,7 @@ class _Reader:
                 if carried is not None:
                     return _Stance(t, carried, None)
             return _Stance(t, stance, None) if stance else None
-        if t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr", "amod"):
+        if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "attr", "amod") or _predicate(t) is not t):
             if lemma in self.words.adjectives:
                 return _Stance(t, self.words.adjectives[lemma], None)
             if lemma in self.words.evaluations and t.dep_ != "amod":
@@ -143,7 +145,7 @@ class _Reader:
         """Negation and modality: "did not accept" is a rejection, "would accept" a conditional yes;
         a stance inside a condition ("if Hamas accepts") is not taken."""
         t = found.token
-        anchor = t.head if t.pos_ == "ADJ" else t
+        anchor = _predicate(t).head if t.pos_ == "ADJ" else t
         stance: str | None = found.stance
         if self.clauses.conditioned(anchor):
             return None
@@ -224,6 +226,7 @@ class _Reader:
                 agents += [Agent(a) for a in self._main_parties()]
                 continue
             owners = self.clauses.owners(h) if h.lemma_.lower() in self.words.state_bodies else []
+            owners = [a for a in owners if not self._described(a)]
             owners = list(dict.fromkeys(self._represented(Agent(a)).actor or a for a in owners))
             if len(owners) >= 2:
                 agents += [Agent(a) for a in owners]
@@ -238,6 +241,13 @@ class _Reader:
         if len(named) >= 2:
             self.last_group = named
         return agents
+
+    def _described(self, actor_id: str) -> bool:
+        """An actor the text made of a phrase ("Ukrainian and Russian delegations"), not a party itself."""
+        actor = self.clauses.cast.actors.get(actor_id)
+        if actor is None or actor.known:
+            return False
+        return actor.kind == "organization" and " and " in actor.name
 
     def _evaluation(self, t: Token) -> bool:
         lemma = t.lemma_.lower()
@@ -344,7 +354,8 @@ class _Reader:
     def _party_head(self, t: Token) -> Token | None:
         if t.pos_ == "NOUN":
             return next((c for c in t.children if c.dep_ == "poss"), None)
-        anchor = t.head if t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr") else t
+        predicate = _predicate(t)
+        anchor = predicate.head if t.pos_ == "ADJ" and predicate.dep_ in ("acomp", "attr") else t
         if t.pos_ == "ADJ" and t.dep_ == "amod":
             return t.head
         subject = self.clauses.subject(anchor)
@@ -371,6 +382,8 @@ class _Reader:
             heads = [subject] if subject is not None else []
         elif t.pos_ in ("VERB", "AUX"):
             thing = self.clauses.direct_object(t, particle)
+            if thing is not None and thing.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+                thing = t.head  # "a truce proposal, which Russia did not accept": what "which" stands for
             if (
                 thing is not None
                 and not self._is_time(thing)
@@ -390,6 +403,8 @@ class _Reader:
             for c in t.children:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
                     clausal.append(c)
+                elif clausal and _listed_infinitive(c):
+                    clausal.append(c)  # "commit to refrain from X, to allow Y and to withdraw Z"
                 elif c.dep_ == "npadvmod" and any(g.pos_ == "NUM" for g in c.children):
                     heads.append(c)  # "demanded 7% over 12 months", parsed as an adverbial
                 elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
@@ -434,6 +449,9 @@ class _Reader:
         # "demanded that X pull back, and that the government had rejected it": a stance of its own
         stances = [c for c in conj if c.pos_ in ("VERB", "AUX") and self._stance(c) is not None]
         conj = [c for c in conj if c not in stances]
+        # "agreed on a proposal, which Russia did not accept": the relative clause is Russia's stance
+        # "signed an agreement ..., committing to elections": what the agreement commits to is its own
+        stances += [c for c in head.children if c.dep_ in ("relcl", "acl") and self._stance(c) is not None]
         # a verb's own adverbial clauses state other things ("agreed to meet again, raising hopes")
         asides = [
             c
@@ -441,11 +459,22 @@ class _Reader:
             if head.pos_ in ("VERB", "AUX")
             and (c.dep_ in ("advcl", "parataxis") or (c.dep_ == "prep" and c.lower_ in SETTING_PREPS))
         ]
+        # "raises of 12%, along with caps of 25 students per class": a second term of its own
+        added = [
+            g
+            for x in head.subtree
+            if x.dep_ == "prep" and x.lower_ in ("along", "together")
+            for w in x.children
+            if w.dep_ == "prep" and w.lower_ == "with"
+            for g in w.children
+            if g.dep_ == "pobj"
+        ]
         excluded = {x.i for c in (*conj, *stances, *asides) for x in c.subtree}
+        excluded |= {x.i for g in added for x in g.head.head.subtree}
         own = [x for x in head.subtree if x.i not in excluded and not (x.dep_ == "cc" and x.head.i == head.i)]
         sent = head.sent
         parts = [[x for x in own if sent.start <= x.i < sent.end]]
-        for c in conj:
+        for c in (*conj, *added):
             parts += self._split(c)
         return parts
 
@@ -489,7 +518,7 @@ class _Reader:
         about among those counted in its unit, when the article names that issue again and again."""
         quantity = self._quantity(part)
         if quantity is None or not quantity.unit:
-            return None
+            return self._dominant()
         best: tuple[int, Issue, Profile] | None = None
         for profile in self.profiles:
             for issue in profile.issues:
@@ -498,6 +527,18 @@ class _Reader:
                     if hits >= TOPICAL_MENTIONS and (best is None or hits > best[0]):
                         best = (hits, issue, profile)
         return (best[1], best[2]) if best is not None else None
+
+    def _dominant(self) -> tuple[Issue, Profile] | None:
+        """ "Moscow demanded to trade one for one": with no issue word, the issue the whole article is
+        about, when it is named far more than any other."""
+        counts = sorted(
+            ((self._mentions(i), n, i, p) for n, p in enumerate(self.profiles) for i in p.issues),
+            key=lambda c: (-c[0], c[1]),
+        )
+        if len(counts) < 2:
+            return None
+        (hits, _, issue, profile), (second, *_) = counts[0], counts[1]
+        return (issue, profile) if hits >= DOMINANT_MENTIONS and hits >= 2 * second else None
 
     def _mentions(self, issue: Issue) -> int:
         if self.lemma_counts is None:
@@ -515,15 +556,15 @@ class _Reader:
         truce of between 10 and 14 days")."""
         if not tokens or self._owned_stance(tokens):
             return None
-        quantity = self._quantity(tokens)
-        if quantity is not None and _fits(issue, quantity.unit):
+        quantity = self._quantity(tokens, issue)
+        if quantity is not None:
             return Value(quantity.min, quantity.max, quantity.unit, quantity.per)
         span = _extent(tokens)
         for time in self.clauses.durations:
             if (
                 span[0] <= time.start
                 and time.end <= span[1]
-                and not _length_of_something(self.sp.text[time.start : time.end + 4])
+                and not _length_of_something(text_of(self.sp)[time.start : time.end + 4])
             ):
                 found = length(time.text)
                 if found is not None and _fits(issue, found[2]):
@@ -550,13 +591,22 @@ class _Reader:
             for x in c.subtree
         ]
 
-    def _quantity(self, part: list[Token]) -> Quantity | None:
+    def _quantity(self, part: list[Token], issue: Issue | None = None) -> Quantity | None:
+        """The number of the words: a ratio first, else the first; with `issue`, only one in its units."""
         if not part:
             return None
         start = min(x.idx for x in part)
         end = max(x.idx + len(x.text) for x in part)
-        inside = [q for q in self.quantities if start <= q.start and q.end <= end and q.kind != "date"]
-        ratio = next((q for q in inside if q.per), None)
+        inside = [
+            q
+            for q in self.quantities
+            if start <= q.start
+            and q.end <= end
+            and q.kind != "date"
+            and (issue is None or _fits(issue, q.unit))
+        ]
+        # "20 prisoners for every hostage" is the term; "12% over three years, or 4% a year" restates it
+        ratio = next((q for q in inside if q.per and q.per.lower() not in TIME_UNITS), None)
         return ratio or (inside[0] if inside else None)
 
     # -- answers to earlier positions --
@@ -649,7 +699,7 @@ class _Reader:
         obj_start = min(x.idx for x in tokens)
         obj_end = max(x.idx + len(x.text) for x in tokens)
         date, _, basis = self.clauses.date(anchor)
-        body = self.sp.text
+        body = text_of(self.sp)
         return Position(
             id=f"{self.clauses.document.id[:12]}-p{len(self.positions) + 1}-{issue}",
             start=start,
@@ -678,6 +728,31 @@ def _fits(issue: Issue, unit: str | None) -> bool:
 
 def _extent(tokens: list[Token]) -> tuple[int, int]:
     return min(x.idx for x in tokens), max(x.idx + len(x.text) for x in tokens)
+
+
+def _listed_infinitive(clause: Token) -> bool:
+    """An infinitive the parser hangs on the verb as a purpose clause although it continues a list of
+    infinitives after a comma."""
+    first = clause.left_edge
+    return (
+        clause.dep_ == "advcl"
+        and first.lower_ == "to"
+        and first.i > 0
+        and clause.doc[first.i - 1].text == ","
+        and any(c.dep_ == "conj" for c in clause.children)
+    )
+
+
+TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def _predicate(adjective: Token) -> Token:
+    """The predicate adjective an adjective is coordinated with ("was satisfied and ready to talk"), or
+    the adjective itself."""
+    first = adjective
+    while first.dep_ == "conj" and first.head.pos_ == "ADJ":
+        first = first.head
+    return first if first.dep_ in ("acomp", "attr") else adjective
 
 
 def _length_of_something(words: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -12,11 +13,14 @@ from pourparler.extract.actors import Cast
 from pourparler.extract.references import SUBJECTS, References
 from pourparler.knowledge import speech
 from pourparler.model import Document, Mention, Quote, Speaker
+from pourparler.nlp import text_of
 
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+_DOUBLE_MARKS = re.compile(f"[{re.escape(OPENING + CLOSING + STRAIGHT)}]")
+_SINGLE_MARKS = re.compile(f"[{re.escape(SINGLE_OPEN + SINGLE_CLOSE)}]")
 # A quote longer than this is a broken pairing of marks, not speech.
 MAX_QUOTE = 3000
 # How far back (characters) a quote with no cue of its own may inherit the last speaker.
@@ -35,7 +39,7 @@ class Quoted:
 
 def find_quotes(sp: Doc, document: Document, cast: Cast) -> list[Quote]:
     """Every quote in the article, in text order, with its speaker resolved against the cast."""
-    body = sp.text
+    body = text_of(sp)
     quoted = list(quoted_spans(body, document.paragraphs or [(0, len(body))]))
     finder = _Finder(sp, document, cast, quoted)
     return finder.run()
@@ -48,11 +52,9 @@ def quoted_spans(body: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quote
     """Pairs of quote marks within each paragraph; an unclosed quote runs to the paragraph's end."""
     for p_start, p_end in paragraphs:
         text = body[p_start:p_end]
-        marks = [(i, _mark_role(text, i)) for i, c in enumerate(text) if c in OPENING + CLOSING + STRAIGHT]
+        marks = [(m.start(), _mark_role(text, m.start())) for m in _DOUBLE_MARKS.finditer(text)]
         if not marks:
-            marks = [
-                (i, _single_role(text, i)) for i, c in enumerate(text) if c in SINGLE_OPEN + SINGLE_CLOSE
-            ]
+            marks = [(m.start(), _single_role(text, m.start())) for m in _SINGLE_MARKS.finditer(text)]
             marks = [(i, role) for i, role in marks if role]
         opened: int | None = None
         for i, role in marks:
@@ -118,7 +120,7 @@ def _single_role(text: str, i: int) -> str:
 class _Finder:
     def __init__(self, sp: Doc, document: Document, cast: Cast, quoted: list[Quoted]) -> None:
         self.sp = sp
-        self.body = sp.text
+        self.body = text_of(sp)
         self.document = document
         self.cast = cast
         self.quoted = quoted

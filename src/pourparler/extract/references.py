@@ -16,6 +16,7 @@ from pourparler.extract.actors import (
 )
 from pourparler.knowledge import known_outlet, speech
 from pourparler.model import Actor, Document, Mention, Quote, Speaker
+from pourparler.nlp import text_of
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
@@ -31,7 +32,7 @@ class References:
         self, sp: Doc, document: Document, cast: Cast, inside: list[bool], quotes: list[Quote]
     ) -> None:
         self.sp = sp
-        self.body = sp.text
+        self.body = text_of(sp)
         self.document = document
         self.cast = cast
         self.inside = inside
@@ -148,7 +149,12 @@ class References:
         before = phrase.start_char
         outside = self._outside_quotes
         mention: Mention | None = None
-        if lower in PRONOUNS_PERSON:
+        if lower in PRONOUNS_PERSON and head.i < len(self.inside) and self.inside[head.i]:
+            # "He insisted ..." said by Borrell is someone Borrell spoke of, never Borrell himself
+            quoted = [q for q in self.quotes if q.start <= before < q.end and q.kind == "direct"]
+            speaker = quoted[0].speaker.actor if quoted else None
+            mention = self.salient(before, lambda m, a: a.id != speaker and self._person_like(m, a))
+        elif lower in PRONOUNS_PERSON:
             mention = self.salient(before, lambda m, a: outside(m) and self._person_like(m, a))
             recent = self._recent_speaker(before, lambda a: a.kind in ("person", "anonymous"))
             if recent is not None and (mention is None or mention.start < (recent.end or 0)):

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from pourparler.clean.dates import FUTURE, ISO_DATE, MONTH_DAY, MONTHS, NUMERIC_DATE, WEEKDAYS
 from pourparler.knowledge import anchors
 from pourparler.model import TimeExpression
+from pourparler.nlp import text_of
 
 Grain = Literal["day", "week", "month", "year"]
 Tense = Literal["past", "pluperfect", "present", "future", "unknown"]
@@ -1019,7 +1020,7 @@ RULES = (
 
 def find_times(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
     """Every time expression in doc.text, in text order, non-overlapping, with its value."""
-    text = doc.text[:MAX_CHARS]
+    text = text_of(doc)[:MAX_CHARS]
     lowered = text.translate(ASCII_LOWER)
     ctx = Context(doc, text, published, doc.has_annotation("DEP"))
     candidates = list(_anchored(text, lowered, published))

@@ -36,7 +36,7 @@ def _verb_key(text: str) -> tuple[str, str | None]:
 class EventRule:
     """One line of the PLOVER lexicon: the verbs, the conditions on their arguments, the type and mode."""
 
-    verbs: frozenset[tuple[str, str | None]]
+    verbs: tuple[tuple[str, str | None], ...]  # a verb with its particle before the bare verb
     type: str
     mode: str | None
     subject: Condition | None
@@ -87,7 +87,11 @@ def plover() -> PloverLexicon:
                 raise KnowledgeError(f"{where}: {m!r} is not a mode of {kind}")
         rules.append(
             EventRule(
-                verbs=frozenset(_verb_key(v) for v in entry["verbs"]),
+                verbs=tuple(
+                    sorted(
+                        {_verb_key(v) for v in entry["verbs"]}, key=lambda v: (v[0], v[1] is None, v[1] or "")
+                    )
+                ),
                 type=kind,
                 mode=str(mode) if mode is not None else None,
                 subject=condition(entry["subject"], where) if "subject" in entry else None,
