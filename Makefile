@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO_DB := demo.db
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean browser
 
 $(BIN)/pourparler: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +23,16 @@ demo: $(BIN)/pourparler
 	$(BIN)/pourparler timeline --db $(DEMO_DB)
 	$(BIN)/pourparler analyze examples/pasted
 	@echo "Stored in $(DEMO_DB). Try: . $(BIN)/activate && pourparler positions --db $(DEMO_DB)"
+	@echo "Web app: $(BIN)/pourparler serve --db $(DEMO_DB), then open http://127.0.0.1:8000/ (API docs at /docs)"
 
-test: $(BIN)/pourparler
+test: $(BIN)/pourparler browser
 	$(BIN)/python -m pytest -q
+
+# Without root or sudo the browser tests are skipped (CI requires them: POURPARLER_REQUIRE_BROWSER=1).
+browser:
+	@[ -x $(CHROMIUM) ] || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 \
+	  || ($(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null) \
+	  || echo "could not install Debian's chromium; the browser tests will be skipped"
 
 lint: $(BIN)/pourparler
 	$(BIN)/ruff check src tests bench
@@ -30,9 +40,10 @@ lint: $(BIN)/pourparler
 
 bench: $(BIN)/pourparler
 	$(BIN)/python bench/ingest_speed.py
-	$(BIN)/python bench/nlp_speed.py
+	$(BIN)/python bench/pipeline_speed.py
 	$(BIN)/python bench/story_assign.py
 	$(BIN)/python bench/story_store.py
+	$(BIN)/python bench/batch_scale.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

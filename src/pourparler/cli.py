@@ -7,7 +7,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from pourparler.ingest import ReadOptions
-    from pourparler.model import Document
+    from pourparler.model import Document, Failure
 
 app = typer.Typer(
     name="pourparler",
@@ -125,11 +125,12 @@ def ingest(
     max_mb: MaxMb = 20.0,
     profiles: ProfileDirs = None,
 ) -> None:
-    """Clean, analyse and store articles, each joining a story; one transaction per article, stored once."""
+    """Clean, analyse and store articles, each joining a story; one transaction per article, stored once.
+
+    A folder written by `pourparler batch` is loaded as it is, without analysing its articles again."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from pourparler.model import Document
-    from pourparler.pipeline import documents
     from pourparler.store import Store
 
     dirs = tuple(profiles or ())
@@ -152,13 +153,16 @@ def ingest(
         ) as progress,
     ):
         task = progress.add_task("ingest", total=None, stored=0, known=0, failed=0)
-        for item in documents(
+        for item in _ingest_items(
             sources,
             _read_options(allow_private, max_mb),
-            published=_iso_date(published),
-            strict=_settings["debug"],
+            _iso_date(published),
+            lambda line: progress.console.print(line, markup=False, highlight=False, soft_wrap=True),
         ):
-            if isinstance(item, Document):
+            if isinstance(item, tuple):
+                document, part = item
+                counts["stored" if store.add(document, part, labels) else "known"] += 1
+            elif isinstance(item, Document):
                 outcome, problem = _ingest_one(store, item, dirs, labels)
                 counts[outcome] += 1
                 if problem:
@@ -218,6 +222,30 @@ def list_documents(
             str(row.words),
         )
     _console().print(table)
+
+
+def _ingest_items(
+    sources: list[str], options: ReadOptions, published: str | None, note: Callable[[str], None]
+) -> Iterator[Document | Failure | tuple[Document, dict[str, Any]]]:
+    """What `ingest` stores, in the order of the sources: articles to analyse (or the failure to read one),
+    and the documents of a batch output folder with their records, analysed already."""
+    from pourparler.batch import batch_manifest, batch_records
+    from pourparler.model import Document
+    from pourparler.pipeline import documents
+
+    articles: list[str] = []
+    for source in sources:
+        manifest = batch_manifest(source)
+        if manifest is None:
+            articles.append(source)
+            continue
+        yield from documents(articles, options, published=published, strict=_settings["debug"])
+        articles = []
+        if not manifest.get("complete"):
+            note(f"pourparler: {source}: the batch run has not finished; loading the part it has written")
+        for record in batch_records(source):
+            yield Document.from_json(record["document"]), record
+    yield from documents(articles, options, published=published, strict=_settings["debug"])
 
 
 def _ingest_one(
@@ -339,31 +367,15 @@ def timeline_command(
     """One timeline across outlets: an event or stance reported several times is one entry."""
     from rich.table import Table
 
-    from pourparler.fuse import timeline
-    from pourparler.fuse.records import date_order, date_range
+    from pourparler import views
     from pourparler.store import Store
 
     with _bad_input_exits():
-        start, end = _date_option("--since", since), _date_option("--until", until)
+        start, end = views.date_bound("--since", since), views.date_bound("--until", until, end=True)
         with Store(db) as store:
             records = store.analyses(story)
-        names = _names(records)
-        wanted = _actors_matching(actor, records) if actor else None
-        entries = []
-        for story_id, parts in _by_story(records).items():
-            events = [e for p in parts for e in p["events"]]
-            positions = [q for p in parts for q in p["positions"]]
-            entries += [{**e, "story": story_id} for e in timeline(events, positions, names)]
-    chosen = []
-    for entry in sorted(entries, key=lambda e: date_order(e["date"])):
-        span = date_range(entry["date"])
-        if span is None or (start and span[1] < start) or (end and span[0] > end):
-            continue
-        named = {*entry.get("actors", []), *entry.get("targets", []), entry.get("party")}
-        if wanted is not None and not named & wanted:
-            continue
-        chosen.append(entry)
-    outlets = _outlets(records)
+        chosen = views.timeline_entries(records, since=start, until=end, actor=actor)
+    outlets = views.outlets(records)
     table = Table(title=f"timeline: {len(chosen)} entries", expand=True)
     table.add_column("date", no_wrap=True)
     if not story:
@@ -388,35 +400,16 @@ def positions_command(
     """Where each party stands: per issue, each party's latest stance and figure, and the gap between them."""
     from rich.table import Table
 
-    from pourparler.fuse import position_history
-    from pourparler.fuse.records import is_anonymous, name_of, value_text
+    from pourparler import views
+    from pourparler.fuse.records import name_of, value_text
     from pourparler.store import Store
 
     with _bad_input_exits():
         with Store(db) as store:
             records = store.analyses(story)
             labels = {row.id: row.label for row in store.stories()}
-        names = _names(records)
-        tables = []
-        seen_issues: set[str] = set()
-        grouped = _by_story(records)
-        order = list(labels)
-        for story_id in sorted(grouped, key=lambda s: order.index(s) if s in order else len(order)):
-            parts = grouped[story_id]
-            positions = [
-                p
-                for part in parts
-                for p in part["positions"]
-                if p.get("party") and not is_anonymous(p["party"])
-            ]
-            history = position_history(positions, names)
-            seen_issues.update(h["issue"] for h in history)
-            history = [h for h in history if issue is None or h["issue"] == issue]
-            if history:
-                tables.append((story_id, history))
-        if issue is not None and issue not in seen_issues:
-            known = ", ".join(sorted(seen_issues)) or "none"
-            raise BadInputError(f"no positions on the issue {issue!r}; issues with positions: {known}")
+        tables = views.position_tables(records, list(labels), issue)
+    names = views.names(records)
     console = _console()
     if not tables:
         console.print("no positions stored yet")
@@ -458,23 +451,15 @@ def quotes_command(
     """Who said what across outlets: a quote repeated by several outlets is one row with all its sources."""
     from rich.table import Table
 
-    from pourparler.fuse import merge_quotes
+    from pourparler import views
     from pourparler.store import Store
 
     with _bad_input_exits():
         with Store(db) as store:
             records = store.analyses(story)
-        names = _names(records)
-        merged = merge_quotes(q for r in records for q in r["quotes"])
-        if speaker:
-            wanted = _actors_matching(speaker, records, required=False)
-            needle = speaker.casefold()
-            merged = [
-                q for q in merged if q["speaker"] in wanted or needle in (q["speaker_text"] or "").casefold()
-            ]
-            if not merged:
-                raise BadInputError(f"no stored quote has a speaker matching {speaker!r}")
-    outlets = _outlets(records)
+        merged = views.quotes(records, speaker)
+    names = views.names(records)
+    outlets = views.outlets(records)
     table = Table(title=f"{len(merged)} quotes", expand=True)
     table.add_column("speaker", ratio=1)
     table.add_column("quote", ratio=3)
@@ -525,56 +510,6 @@ def _bad_input_exits() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-def _date_option(name: str, value: str | None) -> dt.date | None:
-    from pourparler.fuse.records import date_range
-
-    if value is None:
-        return None
-    span = date_range(value)
-    if span is None:
-        raise BadInputError(f"{name} {value!r} is not a date; write it as YYYY-MM-DD")
-    return span[0] if name == "--since" else span[1]
-
-
-def _names(records: list[dict[str, Any]]) -> dict[str, str]:
-    return {a["id"]: a["name"] for r in records for a in r.get("actors", [])}
-
-
-def _outlets(records: list[dict[str, Any]]) -> dict[str, str]:
-    """Each document's outlet, or its source's file name when the outlet is unknown."""
-    return {
-        r["document"]["id"]: r["document"]["outlet"] or Path(r["document"]["source"]).name for r in records
-    }
-
-
-def _by_story(records: list[dict[str, Any]]) -> dict[str | None, list[dict[str, Any]]]:
-    grouped: dict[str | None, list[dict[str, Any]]] = {}
-    for record in records:
-        grouped.setdefault(record["story"], []).append(record)
-    return grouped
-
-
-def _actors_matching(query: str, records: list[dict[str, Any]], *, required: bool = True) -> set[str]:
-    """Actor ids a name or id stands for: an exact id or name, else every actor whose name or alias
-    contains it."""
-    wanted = query.strip().casefold()
-    actors = {a["id"]: a for r in records for a in r.get("actors", [])}
-    exact = {
-        a["id"]
-        for a in actors.values()
-        if wanted in (a["id"].casefold(), a["name"].casefold())
-        or wanted in (x.casefold() for x in a.get("aliases", []))
-    }
-    found = exact or {
-        a["id"]
-        for a in actors.values()
-        if any(wanted in x.casefold() for x in (a["name"], *a.get("aliases", [])))
-    }
-    if not found and required:
-        raise BadInputError(f"no stored actor matches {query!r}; give a name or an id such as hamas")
-    return found
-
-
 def _highlight(snippet: str) -> str:
     """A search snippet as rich markup, its matches in bold."""
     from pourparler.store import MATCH_END, MATCH_START
@@ -584,6 +519,117 @@ def _highlight(snippet: str) -> str:
         piece = _escape(re.sub(r"\s+", " ", piece))
         parts.append(f"[bold reverse]{piece}[/]" if i % 2 else piece)
     return "".join(parts)
+
+
+# -- for data users and other tools: export, serve, batch, spark ---------------------------------
+
+OutDir = Annotated[Path, typer.Option("--out", help="The output folder (created if missing).")]
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, parquet, or plover (PLOVER-style event records).")
+    ] = "jsonl",
+    out: OutDir = Path("export"),
+    db: Db = None,
+    story: StoryOpt = None,
+) -> None:
+    """Write the stored documents, quotes, events, positions and timeline as files for data work."""
+    from pourparler.export import FORMATS, export
+    from pourparler.store import Store
+
+    with _bad_input_exits():
+        if fmt not in FORMATS:
+            raise BadInputError(f"--format {fmt!r} is not known; use one of {', '.join(FORMATS)}")
+        with Store(db) as store:
+            written = export(store, out, fmt, story=story)
+    for path, rows in written.items():
+        _console().print(f"{rows:>7} rows  {path}", highlight=False)
+
+
+@app.command("serve")
+def serve_command(
+    db: Db = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    profiles: ProfileDirs = None,
+) -> None:
+    """The web app and HTTP API on the store (API docs at /docs); $POURPARLER_TOKEN guards changes."""
+    from pourparler.web import serve
+
+    serve(db, host=host, port=port, profile_dirs=tuple(profiles or ()))
+
+
+@app.command("batch")
+def batch_command(
+    sources: Sources,
+    out: OutDir,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to analyse with.")] = 1,
+    published: PublishedOpt = None,
+    allow_private: AllowPrivate = False,
+    max_mb: MaxMb = 20.0,
+    profiles: ProfileDirs = None,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="Replace an earlier batch output in --out instead of resuming it.")
+    ] = False,
+    chunk_size: Annotated[
+        int, typer.Option("--chunk-size", min=1, help="Articles per output file, and per step of resuming.")
+    ] = 100,
+) -> None:
+    """Analyse many articles with N processes into Parquet and JSONL files; resumes where it stopped."""
+    from pourparler.batch import run_batch
+
+    try:
+        failed = run_batch(
+            sources,
+            out,
+            workers=workers,
+            options=_read_options(allow_private, max_mb),
+            published=_iso_date(published),
+            profile_dirs=tuple(profiles or ()),
+            console=_console(stderr=True),
+            fresh=fresh,
+            chunk_size=chunk_size,
+        )
+    except KeyboardInterrupt:
+        _report_failure("interrupted; the chunks written so far stay; run the same command again to resume")
+        raise typer.Exit(130) from None
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("spark")
+def spark_command(
+    sources: Sources,
+    out: Annotated[
+        str, typer.Option("--out", help="The output folder, or a URL Spark writes to (hdfs://, s3a://).")
+    ],
+    master: Annotated[
+        str | None,
+        typer.Option(
+            "--master", help="Spark master URL [default: the one spark-submit gives, else local[*]]."
+        ),
+    ] = None,
+    published: PublishedOpt = None,
+    allow_private: AllowPrivate = False,
+    max_mb: MaxMb = 20.0,
+    profiles: ProfileDirs = None,
+) -> None:
+    """The batch job on Spark (pip install 'pourparler[spark]'): each input file becomes a partition."""
+    from pourparler.spark import run_spark
+
+    failed = run_spark(
+        sources,
+        out,
+        master=master,
+        published=_iso_date(published),
+        profile_dirs=tuple(profiles or ()),
+        options=_read_options(allow_private, max_mb),
+        console=_console(stderr=True),
+    )
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command("eval")

@@ -30,26 +30,41 @@ def documents(
     `strict` lets unexpected errors (bugs, not bad input) propagate, for --debug.
     """
     for item in read_sources(sources, options or ReadOptions()):
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            yield prepare(item, published=published)
-        except InputError as exc:
-            yield Failure(item.source, str(exc))
-        except Exception as exc:  # one broken article must not stop a batch
-            if strict:
-                raise
-            yield Failure(
-                item.source, f"could not be processed ({type(exc).__name__}: {exc}); please report this"
-            )
+        yield prepared(item, published=published, strict=strict)
+
+
+def prepared(
+    item: RawDocument | Failure, *, published: str | None = None, strict: bool = False
+) -> Document | Failure:
+    """One item a reader gave, cleaned into a Document; a Failure stays one, and so does an article that
+    cannot be cleaned (`strict` lets unexpected errors propagate)."""
+    if isinstance(item, Failure):
+        return item
+    try:
+        return prepare(item, published=published)
+    except InputError as exc:
+        return Failure(item.source, str(exc))
+    except Exception as exc:  # one broken article must not stop a batch
+        if strict:
+            raise
+        reason = f"could not be processed ({type(exc).__name__}: {exc}); please report this"
+        return Failure(item.source, reason)
 
 
 def analyse(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analysis:
-    """The record of a set of documents: one spaCy pass each, then every extractor over the parsed Doc.
+    """The record of a set of documents: one spaCy pass each, every extractor over the parsed Doc, then
+    the fusion across them (stories, timeline, contradictions).
 
     `profile_dirs` add negotiation profiles to the shipped ones (knowledge/profiles).
     """
+    from pourparler.fuse import fuse
+    from pourparler.knowledge.negotiation import profiles
+
+    return fuse(extract(docs, profile_dirs), {p.id: p.label for p in profiles(profile_dirs)})
+
+
+def extract(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analysis:
+    """Each document's own record, without fusion: one spaCy pass each, then every extractor."""
     from pourparler.extract.actors import find_actors
     from pourparler.extract.clauses import Clauses
     from pourparler.extract.events import find_events
@@ -57,7 +72,6 @@ def analyse(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analys
     from pourparler.extract.quantities import find_quantities
     from pourparler.extract.quotes import find_quotes
     from pourparler.extract.timex import find_times
-    from pourparler.fuse import fuse
     from pourparler.knowledge.negotiation import profiles
     from pourparler.nlp import parse
 
@@ -82,7 +96,7 @@ def analyse(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analys
         for actor in cast.actors.values():
             _merge_actor(actors, actor)
     analysis.actors = [a.to_json() for a in actors.values()]
-    return fuse(analysis, {p.id: p.label for p in known_profiles})
+    return analysis
 
 
 def analyse_one(document: Document, profile_dirs: tuple[Path, ...] = ()) -> dict[str, Any]:
@@ -90,10 +104,16 @@ def analyse_one(document: Document, profile_dirs: tuple[Path, ...] = ()) -> dict
     mentions, see `fuse.slices`) with its times, quantities and the actors it names."""
     from pourparler.fuse import slices
 
-    record = analyse([document], profile_dirs).to_json()
+    record = extract([document], profile_dirs).to_json()
     (part,) = slices(record)
     del part["document"]
     return {**part, "times": record["times"], "quantities": record["quantities"], "actors": record["actors"]}
+
+
+def document_record(document: Document, profile_dirs: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """One document with its analysis, as batch output keeps it: {"document": the whole document,
+    "story": None, **analyse_one(document)}; `Store.add` and `tables.document_rows` read it."""
+    return {"document": document.to_json(), "story": None, **analyse_one(document, profile_dirs)}
 
 
 def publication_day(date: str | None) -> dt.date | None:

@@ -32,6 +32,23 @@ def read_path(argument: str, options: ReadOptions) -> Iterator[Item]:
 
 def read_directory(top: Path, label: str, options: ReadOptions) -> Iterator[Item]:
     """Every file under a directory, depth first in sorted order, skipping hidden files and folders."""
+    for item in directory_files(top, label):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            status = item.stat()
+        except OSError as error:
+            yield Failure(str(item), cannot_read(error))
+            continue
+        # Sockets, pipes and devices inside a tree are not documents, and reading a pipe could block.
+        if stat.S_ISREG(status.st_mode):
+            yield from read_file(item, str(item), options, status)
+
+
+def directory_files(top: Path, label: str) -> list[Path | Failure]:
+    """The files under a directory in the order `read_directory` reads them (depth first, sorted, hidden
+    files and folders skipped), and a Failure for each part that cannot be listed or an empty directory."""
     found: list[tuple[tuple[str, ...], Path]] = []
     problems: list[tuple[tuple[str, ...], Failure]] = []
 
@@ -48,20 +65,8 @@ def read_directory(top: Path, label: str, options: ReadOptions) -> Iterator[Item
     items: list[tuple[tuple[str, ...], Path | Failure]] = [*found, *problems]
     items.sort(key=lambda item: item[0])
     if not items:
-        yield Failure(label, "no files to read in this directory")
-        return
-    for _, item in items:
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            status = item.stat()
-        except OSError as error:
-            yield Failure(str(item), cannot_read(error))
-            continue
-        # Sockets, pipes and devices inside a tree are not documents, and reading a pipe could block.
-        if stat.S_ISREG(status.st_mode):
-            yield from read_file(item, str(item), options, status)
+        return [Failure(label, "no files to read in this directory")]
+    return [item for _, item in items]
 
 
 def read_file(path: Path, label: str, options: ReadOptions, status: os.stat_result) -> Iterator[Item]:

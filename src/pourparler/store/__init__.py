@@ -276,9 +276,10 @@ class Store:
         found = _known_story(state, story_id)
         return found, state["stories"][found]["label"]
 
-    def analyses(self, story_id: str | None = None) -> list[Record]:
+    def analyses(self, story_id: str | None = None, *, document_id: str | None = None) -> list[Record]:
         """Stored slices, oldest published first: {"document" (without body), "story", "events",
-        "positions", "quotes", "mentions", "actors", ...}; with `story_id`, only that story's."""
+        "positions", "quotes", "mentions", "actors", ...}; with `story_id`, only that story's; with
+        `document_id` (a whole id), only that document's."""
         documents, analyses, members = schema.documents, schema.analyses, schema.story_documents
         query = (
             select(
@@ -297,6 +298,8 @@ class Store:
         if story_id is not None:
             story_id, _ = self.story_label(story_id)
             query = query.where(members.c.story_id == story_id)
+        if document_id is not None:
+            query = query.where(documents.c.id == document_id)
         rows = self._read(lambda connection: connection.execute(query).all())
         records = [
             {
