@@ -7,7 +7,7 @@ DEMO_DB := demo.db
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
 
-.PHONY: demo test lint bench clean browser
+.PHONY: demo test lint bench clean system-deps
 
 $(BIN)/pourparler: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,14 +25,19 @@ demo: $(BIN)/pourparler
 	@echo "Stored in $(DEMO_DB). Try: . $(BIN)/activate && pourparler positions --db $(DEMO_DB)"
 	@echo "Web app: $(BIN)/pourparler serve --db $(DEMO_DB), then open http://127.0.0.1:8000/ (API docs at /docs)"
 
-test: $(BIN)/pourparler browser
+test: $(BIN)/pourparler system-deps
 	$(BIN)/python -m pytest -q
 
-# Without root or sudo the browser tests are skipped (CI requires them: POURPARLER_REQUIRE_BROWSER=1).
-browser:
-	@[ -x $(CHROMIUM) ] || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 \
-	  || ($(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null) \
+# Debian's chromium for the browser tests and a Java runtime for the Spark test. Without root or sudo
+# the browser tests are skipped (CI requires them: POURPARLER_REQUIRE_BROWSER=1).
+APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+system-deps:
+	@[ -x $(CHROMIUM) ] || $(APT) install -y -q chromium >/dev/null 2>&1 \
+	  || ($(APT) update -q >/dev/null && $(APT) install -y -q chromium >/dev/null) \
 	  || echo "could not install Debian's chromium; the browser tests will be skipped"
+	@command -v java >/dev/null || $(APT) install -y -q openjdk-17-jre-headless >/dev/null 2>&1 \
+	  || ($(APT) update -q >/dev/null && $(APT) install -y -q openjdk-17-jre-headless >/dev/null) \
+	  || echo "could not install a Java runtime; the Spark test will fail"
 
 lint: $(BIN)/pourparler
 	$(BIN)/ruff check src tests bench

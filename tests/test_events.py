@@ -109,3 +109,13 @@ def test_a_refusal_is_a_rejection_not_a_negated_agreement():
     )
     accepted = event_at(events, "accept")
     assert accepted["type"] == "REJECT" and accepted["negated"] is False
+
+
+def test_a_refusal_in_the_future_tense_is_made_now_and_a_conditional_one_stays_hypothetical():
+    events = events_of(
+        '"We will not accept a deal that crosses our red line," a Hamas official said.',
+        "If the maps stay as they are, Hamas will not accept the plan.",
+    )
+    stated, conditional = (e for e in events if e["trigger"]["text"] == "accept")
+    assert (stated["type"], stated["hypothetical"]) == ("REJECT", False)
+    assert (conditional["type"], conditional["hypothetical"]) == ("REJECT", True)

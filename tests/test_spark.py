@@ -25,8 +25,13 @@ def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[s
 
 @pytest.mark.slow
 def test_spark_writes_the_rows_batch_writes(tmp_path):
+    required = os.environ.get("POURPARLER_REQUIRE_SPARK") == "1"  # CI runs it, never skips it
+    if required:
+        import pyspark  # noqa: F401
     pytest.importorskip("pyspark")
     if shutil.which("java") is None:
+        if required:
+            pytest.fail("Spark needs Java and POURPARLER_REQUIRE_SPARK=1 is set")
         pytest.skip("Spark needs Java")
     jsonl = write_jsonl(tmp_path / "export.jsonl", ARTICLES[5:9])
     with jsonl.open("a", encoding="utf-8") as stream:

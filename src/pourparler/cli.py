@@ -574,11 +574,14 @@ def batch_command(
         bool, typer.Option("--fresh", help="Replace an earlier batch output in --out instead of resuming it.")
     ] = False,
     chunk_size: Annotated[
-        int, typer.Option("--chunk-size", min=1, help="Articles per output file, and per step of resuming.")
-    ] = 100,
+        int | None,
+        typer.Option(
+            "--chunk-size", min=1, help="Articles per output file, and per step of resuming [default: 25]."
+        ),
+    ] = None,
 ) -> None:
     """Analyse many articles with N processes into Parquet and JSONL files; resumes where it stopped."""
-    from pourparler.batch import run_batch
+    from pourparler.batch import DEFAULT_CHUNK_SIZE, run_batch
 
     try:
         failed = run_batch(
@@ -590,7 +593,7 @@ def batch_command(
             profile_dirs=tuple(profiles or ()),
             console=_console(stderr=True),
             fresh=fresh,
-            chunk_size=chunk_size,
+            chunk_size=chunk_size or DEFAULT_CHUNK_SIZE,
         )
     except KeyboardInterrupt:
         _report_failure("interrupted; the chunks written so far stay; run the same command again to resume")

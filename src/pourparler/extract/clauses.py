@@ -232,6 +232,14 @@ class Clauses:
         # "stated the delegation would return": the future of a reported past, not a hypothesis
         return not (self.reported(verb) and all(m.lower_ == "would" for m in modals))
 
+    def on_condition(self, verb: Token) -> bool:
+        """Whether the verb comes with a condition: "would accept if ...", "if X, Hamas will not accept"."""
+        return any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in stances().conditions for m in c.children)
+            for c in verb.children
+        )
+
     def conditioned(self, verb: Token) -> bool:
         """Whether the verb (or the verb it is coordinated with) is a condition: "if Hamas accepts"."""
         node = _coordinator(verb)

@@ -112,12 +112,15 @@ def _event(verb: Token, rule: EventRule, particle: str | None, clauses: Clauses,
     kind = rule.type
     negated = clauses.negated(verb) or _denied(verb, particle, clauses)
     refusal = plover().refusals.get(kind)
+    hypothetical = clauses.hypothetical(verb)
     if negated and refusal is not None:
         modal = any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "can", "ca") for c in verb.children
         )
         if modal or not refusal[1]:
             kind, mode, negated = "REJECT", refusal[0], False
+            # "we will not accept" refuses now; only a condition ("if ...") keeps it hypothetical
+            hypothetical = hypothetical and (clauses.conditioned(verb) or clauses.on_condition(verb))
     return Event(
         id=f"{clauses.document.id[:12]}-e{n + 1}",
         start=clause.start_char,
@@ -133,7 +136,7 @@ def _event(verb: Token, rule: EventRule, particle: str | None, clauses: Clauses,
         date_text=date_text,
         date_basis=basis,
         negated=negated,
-        hypothetical=clauses.hypothetical(verb),
+        hypothetical=hypothetical,
         according_to=source or clauses.according_to(verb, actors),
     )
 

@@ -161,13 +161,7 @@ class _Reader:
     def _reported_future(self, verb: Token, modals: set[str]) -> bool:
         """ "said Rwanda would respect the agreement": the future of a reported statement, not a
         conditional offer, unless a condition comes with it ("would accept if ...")."""
-        if modals & self.words.modal != {"would"}:
-            return False
-        if any(
-            c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in self.words.conditions for m in c.children)
-            for c in verb.children
-        ):
+        if modals & self.words.modal != {"would"} or self.clauses.on_condition(verb):
             return False
         return self.clauses.reported(verb)
 
@@ -218,7 +212,7 @@ class _Reader:
             speaker = quote.speaker.actor if quote is not None else None
             return [self._represented(Agent(speaker))] if speaker else []
         head = self._party_head(t)
-        if head is None:
+        if head is None or (head.pos_ == "NOUN" and head.lemma_.lower() in self.words.texts):
             return []
         agents = []
         for h in [head, *(c for c in head.children if c.dep_ == "conj")]:

@@ -133,6 +133,7 @@ class StanceLexicon:
     state_roles: frozenset[str]
     state_bodies: frozenset[str]
     every_party: frozenset[str]
+    texts: frozenset[str]
     evaluations: dict[str, str]
     aside: frozenset[str]
     carriers: frozenset[str]
@@ -172,6 +173,7 @@ def stances() -> StanceLexicon:
         state_roles=_words(data.get("state_roles") or ()),
         state_bodies=_words(data.get("state_bodies") or ()),
         every_party=_words(data.get("every_party") or ()),
+        texts=_words(data.get("texts") or ()),
         evaluations=index("evaluations", lambda w: str(w).lower()) if data.get("evaluations") else {},
         aside=_words(data.get("aside") or ()),
         carriers=_words(data.get("carriers") or ()),
