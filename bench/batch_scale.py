@@ -1,6 +1,6 @@
 """`pourparler batch` at scale: 2 workers against 1 on the same articles, and peak memory while streaming.
 
-    python bench/batch_scale.py [--docs 200] [--stream 10000]
+    python bench/batch_scale.py [--docs 400] [--stream 10000]
 
 Articles are the gold set's bodies, each made unique by a numbered first line, written to one JSONL
 file. The speed-up is the time of `batch --workers 1` over `batch --workers 2` on the same file (target:
@@ -55,7 +55,7 @@ def run_batch(corpus: Path, out: Path, workers: int) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--stream", type=int, default=10_000)
     args = parser.parse_args()
 

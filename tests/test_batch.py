@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from batch_corpus import make_corpus, parquet_rows, tables
-from pourparler.batch import MANIFEST
 from pourparler.ingest import input_files, read_sources
+from pourparler.scale.batch import MANIFEST
 from pourparler.store import Store
 from pourparler.tables import DOCUMENT_TABLES, document_rows
 

@@ -229,9 +229,9 @@ def _ingest_items(
 ) -> Iterator[Document | Failure | tuple[Document, dict[str, Any]]]:
     """What `ingest` stores, in the order of the sources: articles to analyse (or the failure to read one),
     and the documents of a batch output folder with their records, analysed already."""
-    from pourparler.batch import batch_manifest, batch_records
     from pourparler.model import Document
     from pourparler.pipeline import documents
+    from pourparler.scale.batch import batch_manifest, batch_records
 
     articles: list[str] = []
     for source in sources:
@@ -581,7 +581,7 @@ def batch_command(
     ] = None,
 ) -> None:
     """Analyse many articles with N processes into Parquet and JSONL files; resumes where it stopped."""
-    from pourparler.batch import DEFAULT_CHUNK_SIZE, run_batch
+    from pourparler.scale.batch import DEFAULT_CHUNK_SIZE, run_batch
 
     try:
         failed = run_batch(
@@ -620,7 +620,7 @@ def spark_command(
     profiles: ProfileDirs = None,
 ) -> None:
     """The batch job on Spark (pip install 'pourparler[spark]'): each input file becomes a partition."""
-    from pourparler.spark import run_spark
+    from pourparler.scale.spark import run_spark
 
     failed = run_spark(
         sources,

@@ -7,7 +7,7 @@ Rows are written as Parquet with the columns of `tables.COLUMNS`, one folder per
 a batch output (`parquet/<table>/`); failures go to `failures/` as JSON lines.
 
     pourparler spark crawl/*.warc.gz --out out/ --master local[4]
-    job=$(python -c 'import pourparler.spark as m; print(m.__file__)')
+    job=$(python -c 'import pourparler.scale.spark as m; print(m.__file__)')
     spark-submit --master spark://host:7077 "$job" /shared/crawl/ --out /shared/out/
 """
 
@@ -22,10 +22,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pourparler.batch import batch_manifest, process
 from pourparler.errors import PourparlerError
 from pourparler.ingest import ReadOptions, input_files, read_sources
 from pourparler.model import Failure
+from pourparler.scale.batch import batch_manifest, process
 from pourparler.tables import COLUMNS, DOCUMENT_TABLES
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ def _job_failed(error: Exception) -> PourparlerError:
     return PourparlerError(f"the Spark job failed ({kind}: {message.strip()}); run with --debug for details")
 
 
-if __name__ == "__main__":  # spark-submit .../pourparler/spark.py INPUT... --out DIR
+if __name__ == "__main__":  # spark-submit .../pourparler/scale/spark.py INPUT... --out DIR
     from pourparler.cli import main
 
     sys.argv[1:1] = ["spark"]
