@@ -231,3 +231,24 @@ def test_an_object_without_issue_words_takes_the_issue_the_article_is_about():
         "A source said that Moscow had initially demanded to trade one for one only among privates.",
     )
     assert one(positions, "russia", "demand")["issue"] == "release"
+
+
+def test_the_party_addressed_is_not_the_object_and_an_until_clause_is_part_of_it():
+    positions = positions_of(
+        "China urged the United States to lift its tariffs on Chinese goods.",
+        "Baku insisted that the document cannot be signed until Yerevan changes its constitution.",
+    )
+    assert one(positions, "china", "demand")["issue"] == "tariffs"
+    assert one(positions, "azerbaijan", "insist")["issue"] == "governance"
+
+
+def test_a_carried_stance_is_triggered_by_its_noun_and_the_group_is_the_armed_group():
+    positions = positions_of(
+        'Medinsky said the Russians had put forward "unacceptable" demands, including that Ukraine withdraw '
+        "its troops from four regions.",
+        "Mahdi al-Mashat, head of the Houthis' Supreme Political Council, met the envoy in Sanaa. "
+        "The group has insisted that salaries be paid to all state employees.",
+    )
+    demand = one(positions, "russia", "demand")
+    assert (demand["issue"], demand["trigger"]["text"]) == ("withdrawal", "demands")
+    assert one(positions, "houthis", "insist")["issue"] == "pay"

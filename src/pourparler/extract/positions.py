@@ -35,6 +35,7 @@ class _Stance:
     token: Token
     stance: str
     particle: str | None
+    carried: bool = False  # "put forward demands": the noun states the stance, the verb carries it
 
 
 def find_positions(
@@ -115,12 +116,12 @@ class _Reader:
                 stance = self.words.verbs.get((lemma, particle))
                 if stance:
                     carried = self._carried(t) if stance in ("propose", "offer") else None
-                    return _Stance(t, carried or stance, particle)
+                    return _Stance(t, carried or stance, particle, carried is not None)
             stance = self.words.verbs.get((lemma, None))
             if stance in (None, "propose", "offer") and (lemma in self.words.carriers or stance):
                 carried = self._carried(t)
                 if carried is not None:
-                    return _Stance(t, carried, None)
+                    return _Stance(t, carried, None, True)
             return _Stance(t, stance, None) if stance else None
         if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "attr", "amod") or _predicate(t) is not t):
             if lemma in self.words.adjectives:
@@ -378,6 +379,19 @@ class _Reader:
             thing = self.clauses.direct_object(t, particle)
             if thing is not None and thing.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
                 thing = t.head  # "a truce proposal, which Russia did not accept": what "which" stands for
+            if thing is not None and self._addressee(thing):
+                # "urged the US to lift tariffs", "presented both sides with a plan": the party addressed
+                # is not what is asked for
+                thing = next(
+                    (
+                        g
+                        for c in t.children
+                        if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ),
+                    None,
+                )
             if (
                 thing is not None
                 and not self._is_time(thing)
@@ -416,6 +430,11 @@ class _Reader:
             parts += self._split(head)
         return [p for p in parts if p]
 
+    def _addressee(self, thing: Token) -> bool:
+        """Whether a verb's object is a party (a named actor, "both sides") rather than a term."""
+        named = thing.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        return self._every_party(thing) or (named and self.clauses.agent(thing).actor is not None)
+
     def _what_it_is(self, noun: Token) -> list[Token]:
         """ "Washington's red line was weaponisation", "our red line, which is the withdrawal": what a
         stance noun is said to be."""
@@ -451,7 +470,10 @@ class _Reader:
             c
             for c in head.children
             if head.pos_ in ("VERB", "AUX")
-            and (c.dep_ in ("advcl", "parataxis") or (c.dep_ == "prep" and c.lower_ in SETTING_PREPS))
+            and (
+                (c.dep_ in ("advcl", "parataxis") and not _term_clause(c))
+                or (c.dep_ == "prep" and c.lower_ in SETTING_PREPS)
+            )
         ]
         # "raises of 12%, along with caps of 25 students per class": a second term of its own
         added = [
@@ -686,8 +708,10 @@ class _Reader:
         value: Value | None,
     ) -> Position:
         t = found.token
-        anchor = t.head if t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr") else t
+        predicate = _predicate(t)
+        anchor = predicate.head if t.pos_ == "ADJ" and predicate.dep_ in ("acomp", "attr") else t
         clause = self.clauses.clause(anchor)
+        word = next(c for c in t.children if c.dep_ == "dobj") if found.carried else t
         start = min([clause.start_char, *(x.idx for x in tokens)])
         end = max([clause.end_char, *(x.idx + len(x.text) for x in tokens)])
         obj_start = min(x.idx for x in tokens)
@@ -702,7 +726,7 @@ class _Reader:
             party=party,
             issue=issue,
             stance=stance,
-            trigger=Trigger(t.idx, t.idx + len(t.text), t.text),
+            trigger=Trigger(word.idx, word.idx + len(word.text), word.text),
             profile=profile,
             value=value,
             object=body[obj_start:obj_end],
@@ -722,6 +746,14 @@ def _fits(issue: Issue, unit: str | None) -> bool:
 
 def _extent(tokens: list[Token]) -> tuple[int, int]:
     return min(x.idx for x in tokens), max(x.idx + len(x.text) for x in tokens)
+
+
+def _term_clause(clause: Token) -> bool:
+    """ "cannot be signed until Yerevan changes its constitution": a clause that sets the term."""
+    return any(m.dep_ == "mark" and m.lower_ in TERM_MARKS for m in clause.children)
+
+
+TERM_MARKS = frozenset({"until", "unless", "before", "once"})
 
 
 def _listed_infinitive(clause: Token) -> bool:

@@ -96,7 +96,7 @@ class References:
         described = self._described_organisation(head, phrase)
         if described is not None:
             return self.speaker_from_mention(described, phrase.text)
-        resolved = self._refer_back(head, phrase)
+        resolved = self._refer_back(head, phrase) or self._owners_body(head, phrase)
         if resolved is not None:
             return resolved
         return Speaker(
@@ -159,6 +159,8 @@ class References:
             recent = self._recent_speaker(before, lambda a: a.kind in ("person", "anonymous"))
             if recent is not None and (mention is None or mention.start < (recent.end or 0)):
                 return recent
+        elif (lower in PRONOUNS_PLURAL or lower in PRONOUNS_THING) and (reporter := self._reporter(head)):
+            return reporter
         elif lower in PRONOUNS_PLURAL:
             mention = self.salient(
                 before,
@@ -180,6 +182,35 @@ class References:
         if mention is None:
             return None
         return self.speaker_from_mention(mention, mention.text)
+
+    def _owners_body(self, head: Token, phrase: Span) -> Speaker | None:
+        """ "The government's negotiating team": a body of an owner named earlier speaks for the owner."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if owner is None or not self._definite(owner):
+            return None
+        found = self._refer_back(owner, self.noun_phrase(owner))
+        if found is None or found.actor is None:
+            return None
+        return Speaker(
+            found.actor, phrase.text, found.anonymous, found.country, phrase.start_char, phrase.end_char
+        )
+
+    def _reporter(self, pronoun: Token) -> Speaker | None:
+        """ "The government's team said it would keep pressing": the subject of a reported clause is
+        the one who reports it, when that one is a body and not a person."""
+        verb = pronoun.head
+        if (
+            pronoun.dep_ not in SUBJECTS
+            or verb.dep_ != "ccomp"
+            or verb.head.lemma_ not in self.words.clause_cues
+        ):
+            return None
+        subject = self.subject(verb.head)
+        if subject is None or subject.i == pronoun.i or subject.lower_ in PRONOUNS_PERSON:
+            return None
+        speaker = self.speaker_from_phrase(subject)
+        actor = self.cast.actors.get(speaker.actor or "")
+        return speaker if actor is not None and actor.kind in ("organization", "group", "state") else None
 
     def _described_organisation(self, head: Token, phrase: Span) -> Mention | None:
         """ "the Saudi foreign ministry", "Iran's foreign ministry": an organisation the knowledge lacks,
@@ -257,15 +288,28 @@ class References:
         if mention is None and sectors:
             mention = self.cast.last(before, of_sector)
         if mention is None and noun in self.words.collectives:
-            mention = self.salient(before, lambda m, a: outside(m) and a.kind in ("organization", "group"))
+
+            def body(m: Mention, a: Actor) -> bool:
+                return outside(m) and a.kind in ("organization", "group")
+
+            # a body that was just the subject; else "the group" is the last group named before any
+            # organisation named since ("the group's Supreme Political Council")
+            mention = (
+                self.salient(before, body, recent=True)
+                or self.cast.last(before, lambda m, a: outside(m) and a.kind == noun)
+                or self.cast.last(before, body)
+            )
         if mention is None and noun in self.words.anonymous_heads | self.words.anonymous_plurals:
             mention = self.cast.last(
                 before, lambda m, a: outside(m) and a.kind == "anonymous" and self.cast.is_plural(m) == plural
             )
         return mention
 
-    def salient(self, before: int, accept: Callable[[Mention, Actor], bool]) -> Mention | None:
-        """A pronoun's antecedent: the last fitting subject of the last two sentences, else the last fit."""
+    def salient(
+        self, before: int, accept: Callable[[Mention, Actor], bool], *, recent: bool = False
+    ) -> Mention | None:
+        """A pronoun's antecedent: the last fitting subject of the last two sentences, else (unless
+        `recent`) the last fit."""
         sentence = self.sp.char_span(before, min(before + 1, len(self.body)), alignment_mode="expand")
         since = before - 600
         if sentence is not None:
@@ -276,7 +320,7 @@ class References:
             before,
             lambda m, a: m.start >= since and self.sp[m.head].dep_ in SUBJECTS and accept(m, a),
         )
-        return subject or self.cast.last(before, accept)
+        return subject if subject is not None or recent else self.cast.last(before, accept)
 
     def _recent_speaker(self, before: int, accept: Callable[[Actor], bool]) -> Speaker | None:
         """The speaker of a quote that ended in the previous sentence, when he or she fits; `end` is
