@@ -252,3 +252,12 @@ def test_a_carried_stance_is_triggered_by_its_noun_and_the_group_is_the_armed_gr
     demand = one(positions, "russia", "demand")
     assert (demand["issue"], demand["trigger"]["text"]) == ("withdrawal", "demands")
     assert one(positions, "houthis", "insist")["issue"] == "pay"
+
+
+def test_the_agreement_named_again_keeps_the_issue_it_was_named_with():
+    positions = positions_of(
+        "The Sudanese Armed Forces and the Rapid Support Forces signed a short-term ceasefire agreement in Jeddah.",
+        "The RSF said in a statement that it was committed to the agreement.",
+    )
+    committed = [p for p in positions if p["trigger"]["text"] == "committed"]
+    assert [(p["party"], p["issue"]) for p in committed] == [("rapid-support-forces", "ceasefire")]

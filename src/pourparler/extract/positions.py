@@ -146,7 +146,7 @@ class _Reader:
         """Negation and modality: "did not accept" is a rejection, "would accept" a conditional yes;
         a stance inside a condition ("if Hamas accepts") is not taken."""
         t = found.token
-        anchor = _predicate(t).head if t.pos_ == "ADJ" else t
+        anchor = _anchor(t)
         stance: str | None = found.stance
         if self.clauses.conditioned(anchor):
             return None
@@ -338,7 +338,7 @@ class _Reader:
             fit = self._classify(part) or self._elided(part) or self._topical(part)
             if fit is None:
                 continue
-            issue, profile = fit
+            issue, profile = self._named_before(part) or fit
             by_issue.setdefault(issue.id, (issue, profile, []))[2].append(part)
         made = []
         for issue, profile, issue_parts in by_issue.values():
@@ -349,8 +349,7 @@ class _Reader:
     def _party_head(self, t: Token) -> Token | None:
         if t.pos_ == "NOUN":
             return next((c for c in t.children if c.dep_ == "poss"), None)
-        predicate = _predicate(t)
-        anchor = predicate.head if t.pos_ == "ADJ" and predicate.dep_ in ("acomp", "attr") else t
+        anchor = _anchor(t)
         if t.pos_ == "ADJ" and t.dep_ == "amod":
             return t.head
         subject = self.clauses.subject(anchor)
@@ -496,7 +495,9 @@ class _Reader:
 
     def _classify(self, part: list[Token]) -> tuple[Issue, Profile] | None:
         text = " ".join(x.text for x in part).lower()
-        lemmas = {x.lemma_.lower() for x in part} | {x.lower_ for x in part}
+        # the end of a hyphenated word is no word of its own: "short-term" names no term of a deal
+        words = [x for x in part if not (x.i > 0 and x.nbor(-1).text == "-" and not x.nbor(-1).whitespace_)]
+        lemmas = {x.lemma_.lower() for x in words} | {x.lower_ for x in words}
         quantity = self._quantity(part)
         if quantity is not None:
             text += f" {quantity.unit or ''} {quantity.per or ''}".lower()
@@ -513,6 +514,21 @@ class _Reader:
                     best = (hits, issue)
             if best is not None:
                 return best[1], profile
+        return None
+
+    def _named_before(self, part: list[Token]) -> tuple[Issue, Profile] | None:
+        """ "signed a ceasefire agreement ... committed to the agreement": a definite mention of a text
+        is the text named before, with its issue."""
+        words = [x for x in part if not x.is_punct]
+        if len(words) != 2 or words[0].lower_ not in ("the", "this"):
+            return None  # "the Washington agreement" is another text
+        noun = words[1].lemma_.lower()
+        if noun not in self.words.texts:
+            return None
+        for earlier in reversed(self.positions):
+            if re.search(rf"\b{re.escape(noun)}", (earlier.object or "").lower()):
+                named = self._issue(earlier.profile, earlier.issue)
+                return named if named is not None and named[0].id != "deal" else None
         return None
 
     def _elided(self, part: list[Token]) -> tuple[Issue, Profile] | None:
@@ -708,8 +724,7 @@ class _Reader:
         value: Value | None,
     ) -> Position:
         t = found.token
-        predicate = _predicate(t)
-        anchor = predicate.head if t.pos_ == "ADJ" and predicate.dep_ in ("acomp", "attr") else t
+        anchor = _anchor(t)
         clause = self.clauses.clause(anchor)
         word = next(c for c in t.children if c.dep_ == "dobj") if found.carried else t
         start = min([clause.start_char, *(x.idx for x in tokens)])
@@ -770,6 +785,15 @@ def _listed_infinitive(clause: Token) -> bool:
 
 
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def _anchor(word: Token) -> Token:
+    """The verb a stance word's clause hangs on: the copula of "is willing" or "was committed", else
+    the word itself."""
+    if word.pos_ == "ADJ":
+        predicate = _predicate(word)
+        return predicate.head if predicate.dep_ in ("acomp", "attr") else word
+    return word.head if word.dep_ == "acomp" else word
 
 
 def _predicate(adjective: Token) -> Token:
