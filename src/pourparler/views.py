@@ -65,6 +65,12 @@ def date_bound(name: str, value: str | None, *, end: bool = False) -> dt.date | 
     return span[1] if end else span[0]
 
 
+def within(date: str | None, since: dt.date | None, until: dt.date | None) -> bool:
+    """Whether a date (day, month or year) overlaps since..until; an unknown date never does."""
+    span = date_range(date)
+    return span is not None and not (since and span[1] < since) and not (until and span[0] > until)
+
+
 def timeline_entries(
     records: Sequence[Record],
     *,
@@ -83,8 +89,7 @@ def timeline_entries(
         entries += [{**e, "story": story_id} for e in timeline(events, positions, actor_names)]
     chosen = []
     for entry in sorted(entries, key=lambda e: date_order(e["date"])):
-        span = date_range(entry["date"])
-        if span is None or (since and span[1] < since) or (until and span[0] > until):
+        if not within(entry["date"], since, until):
             continue
         named = {*entry.get("actors", []), *entry.get("targets", []), entry.get("party")}
         if wanted is not None and not named & wanted:

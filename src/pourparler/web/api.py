@@ -21,7 +21,7 @@ from starlette.datastructures import UploadFile
 
 from pourparler import views
 from pourparler.errors import BadInput, InputError, PourparlerError
-from pourparler.fuse.records import Record, date_order, date_range
+from pourparler.fuse.records import Record, date_order
 from pourparler.store import MATCH_END, MATCH_START, MIN_PREFIX, Store
 from pourparler.web.common import TOKEN_ENV, TOKEN_HEADER, analyse_article, check_token, settings, store
 
@@ -416,7 +416,7 @@ def list_documents(
             continue
         if outlet and (row.outlet or "").casefold() != outlet.strip().casefold():
             continue
-        if (start or end) and not _within(row.published_date, start, end):
+        if (start or end) and not views.within(row.published_date, start, end):
             continue
         items.append(
             {
@@ -559,7 +559,7 @@ def list_events(
         for event in record["events"]
         if (type is None or event["type"] == type.value)
         and (wanted is None or wanted & {*event["actors"], *event["targets"]})
-        and (not (start or end) or _within(event.get("date"), start, end))
+        and (not (start or end) or views.within(event.get("date"), start, end))
     ]
     return _page(_by_date(items), limit, offset)
 
@@ -808,12 +808,6 @@ def _page(items: Sequence[Any], limit: int, offset: int) -> dict[str, Any]:
 
 def _bounds(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
     return views.date_bound("since", since), views.date_bound("until", until, end=True)
-
-
-def _within(date: str | None, start: dt.date | None, end: dt.date | None) -> bool:
-    """Whether a date (day, month or year) overlaps start..end; an unknown date never does."""
-    span = date_range(date)
-    return span is not None and not (start and span[1] < start) and not (end and span[0] > end)
 
 
 def _by_date(items: list[Record]) -> list[Record]:
