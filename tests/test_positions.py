@@ -261,3 +261,69 @@ def test_the_agreement_named_again_keeps_the_issue_it_was_named_with():
     )
     committed = [p for p in positions if p["trigger"]["text"] == "committed"]
     assert [(p["party"], p["issue"]) for p in committed] == [("rapid-support-forces", "ceasefire")]
+
+
+def test_the_issue_named_nearest_the_head_wins_a_tie_but_a_text_is_about_its_modifiers():
+    positions = positions_of(
+        "Armenia demanded guarantees for the border villages.",
+        "Moscow rejected a 60-day truce plan.",
+    )
+    assert one(positions, "armenia", "demand")["issue"] == "guarantees"
+    rejection = one(positions, "russia", "reject")
+    assert (rejection["issue"], rejection["value"]["min"]) == ("ceasefire", 60)
+
+
+def test_the_proposal_is_what_another_party_just_put_on_the_table():
+    positions = positions_of(
+        "Kyiv was pushing for the release of all civilian detainees, but Moscow continued to block the proposal."
+    )
+    demand, rejection = one(positions, "ukraine", "demand"), one(positions, "russia", "reject")
+    assert rejection["issue"] == demand["issue"] == "release"
+    assert rejection["responds_to"] == [demand["id"]]
+
+
+def test_a_bare_number_is_counted_as_the_figure_before_it_and_the_army_delegation_is_the_army():
+    positions = positions_of(
+        "The Sudanese Armed Forces and the Rapid Support Forces met in Jeddah on Monday.",
+        "The RSF pushed for a truce of 21 days, while the army delegation insisted on ten.",
+    )
+    insisted = one(positions, "sudanese-armed-forces", "insist")
+    assert (insisted["issue"], insisted["value"]["min"], insisted["value"]["unit"]) == (
+        "ceasefire",
+        10,
+        "day",
+    )
+
+
+def test_an_agreement_between_two_states_signed_elsewhere_is_accepted_by_both():
+    positions = positions_of(
+        "The talks follow an agreement between Armenia and Azerbaijan signed in Washington in August.",
+        "Under the new text, the parties agreed to begin withdrawing troops by March 1 and to sign a peace "
+        "treaty by June.",
+    )
+    signed = [(p["party"], p["issue"]) for p in positions if p["trigger"]["text"] == "signed"]
+    assert sorted(signed) == [("armenia", "deal"), ("azerbaijan", "deal")]
+    agreed = {p["issue"] for p in positions if p["trigger"]["text"] == "agreed"}
+    assert agreed == {"withdrawal", "deal"}
+
+
+def test_a_refusal_to_negotiate_and_a_second_verb_hung_on_a_reported_clause():
+    positions = positions_of(
+        "A spokesman said that Pyongyang would not negotiate over its nuclear weapons.",
+        "India's commerce ministry said that the agreement served both economies, and urged Washington to cut "
+        "its tariffs on steel.",
+    )
+    assert one(positions, "north-korea", "reject")["issue"] == "disarmament"
+    assert one(positions, "india", "demand")["issue"] == "tariffs"
+
+
+def test_a_noun_coordinated_deep_in_an_object_is_a_term_of_its_own_counted_in_its_unit():
+    positions = positions_of(
+        "The Venezuelan delegation is seeking relief from sanctions on oil exports and access to frozen "
+        "assets worth $3bn held abroad.",
+        "Belgrade had been prepared to sign the accord.",
+    )
+    demands = {p["issue"]: p["value"] for p in positions if p["party"] == "venezuela"}
+    assert demands["sanctions"] is None
+    assert demands["money"]["min"] == 3_000_000_000
+    assert one(positions, "serbia", "willing")["issue"] == "deal"

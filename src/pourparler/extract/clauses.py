@@ -131,6 +131,9 @@ class Clauses:
             actor_id = self._actor_at(t)
             if actor_id is None and t.dep_ == "poss" and t.pos_ == "PRON" and t.lower_ in ("its", "their"):
                 actor_id = self._clause_subject_actor(t)
+            if actor_id is None and t.dep_ == "compound" and t.pos_ == "NOUN":
+                army = self.refs.of_sector(t)  # "the army delegation": the army named before
+                actor_id = army.actor if army is not None else None
             if actor_id and actor_id not in found:
                 found.append(actor_id)
         return found

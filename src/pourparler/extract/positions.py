@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pourparler.extract.clauses import Agent, Clauses
-from pourparler.extract.timex import length
+from pourparler.extract.timex import NUMBER_WORDS, length
 from pourparler.knowledge.negotiation import Issue, Profile, stances
 from pourparler.model import Actor, Position, Quantity, Trigger, Value
 from pourparler.nlp import text_of
@@ -36,6 +36,7 @@ class _Stance:
     stance: str
     particle: str | None
     carried: bool = False  # "put forward demands": the noun states the stance, the verb carries it
+    refusal: bool = False  # "would not negotiate over": the stance is the negated verb's
 
 
 def find_positions(
@@ -101,10 +102,12 @@ class _Reader:
     def _stance(self, t: Token) -> _Stance | None:
         lemma = t.lemma_.lower()
         if t.pos_ in ("VERB", "AUX"):
-            if t.dep_ in ("acl", "amod", "pcomp") and t.head.pos_ == "NOUN":
+            if t.dep_ in ("acl", "amod", "pcomp") and t.head.pos_ == "NOUN" and self._between(t) is None:
                 return None
             if any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children):
                 return None  # "called for Witkoff to sign": what is asked for, not a stance taken
+            if t.dep_ == "acomp" and t.lower_ in self.words.adjectives:
+                return _Stance(t, self.words.adjectives[t.lower_], None)  # "had been prepared to sign"
             if (
                 t.dep_ == "advcl"
                 and t.i < t.head.i
@@ -117,6 +120,10 @@ class _Reader:
                 if stance:
                     carried = self._carried(t) if stance in ("propose", "offer") else None
                     return _Stance(t, carried or stance, particle, carried is not None)
+            if self.clauses.negated(t) or any(c.dep_ == "neg" for c in t.children):
+                for refused in (*sorted(particles), None):
+                    if refusal := self.words.refusals.get((lemma, refused)):
+                        return _Stance(t, refusal, refused, refusal=True)
             stance = self.words.verbs.get((lemma, None))
             if stance in (None, "propose", "offer") and (lemma in self.words.carriers or stance):
                 carried = self._carried(t)
@@ -152,7 +159,8 @@ class _Reader:
             return None
         subject = self.clauses.subject(anchor)
         nobody = subject is not None and subject.lower_ in NOBODY
-        if nobody or self.clauses.negated(anchor) or any(c.dep_ == "neg" for c in t.children):
+        negated = nobody or self.clauses.negated(anchor) or any(c.dep_ == "neg" for c in t.children)
+        if negated and not found.refusal:
             stance = self.words.negated.get(found.stance)
         modals = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
         if stance and modals & self.words.modal and not self._reported_future(anchor, modals):
@@ -233,7 +241,7 @@ class _Reader:
                 agent.actor = self._unlisted_party(h)
             agents.append(self._represented(agent))
         named = [a.actor for a in agents if a.actor]
-        if len(named) >= 2:
+        if len(named) >= 2 and self._between(t) is None:  # a text named in passing sets no table
             self.last_group = named
         return agents
 
@@ -346,9 +354,27 @@ class _Reader:
             made.append(self._position(found, stance, agent.actor, agent.source, issue, profile, tokens))
         return made
 
+    def _between(self, t: Token) -> Token | None:
+        """ "an agreement between Congo and Rwanda signed in Washington": the first party of a text a
+        participle says was signed or agreed."""
+        if t.dep_ != "acl" or t.head.lemma_.lower() not in self.words.texts:
+            return None
+        return next(
+            (
+                g
+                for c in t.head.children
+                if c.dep_ == "prep" and c.lower_ == "between"
+                for g in c.children
+                if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)
+            ),
+            None,
+        )
+
     def _party_head(self, t: Token) -> Token | None:
         if t.pos_ == "NOUN":
             return next((c for c in t.children if c.dep_ == "poss"), None)
+        if (first := self._between(t)) is not None:
+            return first
         anchor = _anchor(t)
         if t.pos_ == "ADJ" and t.dep_ == "amod":
             return t.head
@@ -356,6 +382,17 @@ class _Reader:
         if subject is not None and any(c.dep_ == "nsubjpass" for c in anchor.children):
             by = next((c for c in anchor.children if c.dep_ == "agent"), None)
             return next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        reported = anchor.head
+        if (
+            subject is not None
+            and subject.lemma_.lower() in self.words.texts
+            and anchor.dep_ == "conj"
+            and reported.dep_ == "ccomp"
+            and reported.head.lemma_.lower() in self.clauses.refs.words.clause_cues
+        ):
+            # "the ministry said that the agreement served both countries, and urged Washington to ...":
+            # the parser hangs the second verb on the reported clause; it is the ministry's
+            return self.clauses.subject(reported.head)
         return subject
 
     def _object_parts(self, t: Token, particle: str | None) -> list[list[Token]]:
@@ -374,6 +411,8 @@ class _Reader:
         if self._evaluation(t):
             subject = self.clauses.subject(t.head)
             heads = [subject] if subject is not None else []
+        elif self._between(t) is not None:
+            heads = [t.head]
         elif t.pos_ in ("VERB", "AUX"):
             thing = self.clauses.direct_object(t, particle)
             if thing is not None and thing.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
@@ -458,9 +497,16 @@ class _Reader:
             for c in head.children
             if c.dep_ == "conj" and (c.pos_ == head.pos_ or any(m.dep_ == "mark" for m in c.children))
         ]
+        conj += _misattached(head)
         # "demanded that X pull back, and that the government had rejected it": a stance of its own
         stances = [c for c in conj if c.pos_ in ("VERB", "AUX") and self._stance(c) is not None]
         conj = [c for c in conj if c not in stances]
+        # "to begin implementing the ceasefire and to sign a peace agreement": a second infinitive
+        # hung on the verb the first one governs
+        verb = head
+        while inner := next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None):
+            conj += [c for c in inner.children if c.dep_ == "conj" and _infinitive(c)]
+            verb = inner
         # "agreed on a proposal, which Russia did not accept": the relative clause is Russia's stance
         # "signed an agreement ..., committing to elections": what the agreement commits to is its own
         stances += [c for c in head.children if c.dep_ in ("relcl", "acl") and self._stance(c) is not None]
@@ -494,26 +540,47 @@ class _Reader:
         return parts
 
     def _classify(self, part: list[Token]) -> tuple[Issue, Profile] | None:
-        text = " ".join(x.text for x in part).lower()
+        # "that the federal government restore the budget": a party that is the subject names no issue
+        parties = {
+            x.i
+            for s in part
+            if s.dep_ in ("nsubj", "nsubjpass")
+            and (s.pos_ == "PROPN" or s.lemma_.lower() in self.words.state_bodies)
+            and self.clauses.agent(s).actor
+            for x in s.subtree
+        }
+        kept = [x for x in part if x.i not in parties]
+        text = " ".join(x.text for x in kept).lower()
         # the end of a hyphenated word is no word of its own: "short-term" names no term of a deal
-        words = [x for x in part if not (x.i > 0 and x.nbor(-1).text == "-" and not x.nbor(-1).whitespace_)]
+        words = [x for x in kept if not (x.i > 0 and x.nbor(-1).text == "-" and not x.nbor(-1).whitespace_)]
         lemmas = {x.lemma_.lower() for x in words} | {x.lower_ for x in words}
         quantity = self._quantity(part)
         if quantity is not None:
             text += f" {quantity.unit or ''} {quantity.per or ''}".lower()
             lemmas |= set(text.split())
+        depth = _depths(words)
         for profile in self.profiles:
-            best: tuple[int, Issue] | None = None
+            best: tuple[int, int, Issue] | None = None
             for issue in profile.issues:
                 if issue.per and not (
                     quantity and quantity.per and _any_word(issue.per, quantity.per.lower())
                 ):
                     continue
-                hits = sum(1 for w in issue.words if _names(w, text, lemmas))
-                if hits and (best is None or hits > best[0]):
-                    best = (hits, issue)
+                named = [w for w in issue.words if _names(w, text, lemmas)]
+                if not named:
+                    continue
+                # on a tie, the issue named nearer the head: "guarantees on the border" are guarantees
+                top = len(part)  # a text ("a ceasefire proposal") is about what its modifiers name
+                if issue.id != WHOLE_DEAL:
+                    top = min(depth.get(w.split()[-1], top) for w in named)
+                # a ratio's issue ("prisoners per hostage") is narrower than its words' issue, and a
+                # number's unit speaks for the issues counted in it ("frozen assets worth $6bn")
+                counted = quantity is not None and issue.units and _fits(issue, quantity.unit)
+                score = (len(named) + (1 if issue.per else 0) + (1 if counted else 0), -top)
+                if best is None or score > (best[0], -best[1]):
+                    best = (score[0], top, issue)
             if best is not None:
-                return best[1], profile
+                return best[2], profile
         return None
 
     def _named_before(self, part: list[Token]) -> tuple[Issue, Profile] | None:
@@ -532,17 +599,26 @@ class _Reader:
         return None
 
     def _elided(self, part: list[Token]) -> tuple[Issue, Profile] | None:
-        """ "X demanded a 6% rise, while Y offered 3.5%": a bare number takes the issue of the position
-        just before it that has a value in the same unit."""
+        """ "X demanded a 6% rise, while Y offered 3.5%", "pushed for a truce of 10 to 14 days, while the
+        army insisted on seven": a number takes the issue of the position just before it that has a value
+        in the same unit, or any value when the number is bare."""
+        earlier = self._figure_before(part)
+        return self._issue(earlier.profile, earlier.issue) if earlier is not None else None
+
+    def _figure_before(self, part: list[Token], issue: str | None = None) -> Position | None:
         quantity = self._quantity(part)
-        if quantity is None:
+        if quantity is None and _bare_number(part) is None:
             return None
         start = min(x.idx for x in part)
         for earlier in reversed(self.positions):
             if start - earlier.end > ELLIPSIS_WINDOW:
                 break
-            if earlier.value is not None and earlier.value.unit == quantity.unit:
-                return self._issue(earlier.profile, earlier.issue)
+            if (
+                earlier.value is not None
+                and (issue is None or earlier.issue == issue)
+                and (quantity is None or earlier.value.unit == quantity.unit)
+            ):
+                return earlier
         return None
 
     def _topical(self, part: list[Token]) -> tuple[Issue, Profile] | None:
@@ -601,6 +677,12 @@ class _Reader:
                 found = length(time.text)
                 if found is not None and _fits(issue, found[2]):
                     return Value(found[0], found[1], found[2])
+        number = _bare_number(tokens)
+        earlier = self._figure_before(tokens, issue.id) if number is not None else None
+        if number is not None and earlier is not None and earlier.value is not None:
+            return Value(
+                number, number, earlier.value.unit, earlier.value.per
+            )  # counted as the figure before
         return None
 
     def _owned_stance(self, tokens: list[Token]) -> bool:
@@ -670,6 +752,12 @@ class _Reader:
             and before - p.start <= REFERENCE_WINDOW
             and (wanted is None or p.stance == wanted or (wanted == "propose" and p.stance == "offer"))
         ]
+        if not earlier and wanted is not None:
+            # "was pushing for an exchange but Russia continued to block the proposal": what another
+            # party just put on the table, whatever its stance
+            earlier = [
+                p for p in self.positions if p.party != party and head.sent.start_char <= p.start < before
+            ]
         if not earlier:
             return [] if wanted is None else None
         last_party = earlier[-1].party
@@ -771,6 +859,28 @@ def _term_clause(clause: Token) -> bool:
 TERM_MARKS = frozenset({"until", "unless", "before", "once"})
 
 
+def _misattached(head: Token) -> list[Token]:
+    """ "relief from sanctions on oil exports and access to frozen assets": a noun with a complement of its
+    own, coordinated with a bare noun deep in the head's complement, is parallel to the head."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "prep" for c in head.children):
+        return []
+    return [
+        c
+        for c in head.subtree
+        if c.dep_ == "conj"
+        and c.pos_ == "NOUN"
+        and c.i != head.i
+        and c.head.i != head.i
+        and c.head.dep_ == "pobj"
+        and any(g.dep_ == "prep" for g in c.children)
+        and not any(g.dep_ == "prep" for g in c.head.children)
+    ]
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _listed_infinitive(clause: Token) -> bool:
     """An infinitive the parser hangs on the verb as a purpose clause although it continues a list of
     infinitives after a comma."""
@@ -808,6 +918,30 @@ def _predicate(adjective: Token) -> Token:
 def _length_of_something(words: str) -> bool:
     """ "five days of fighting": a length of what happened, not a term on the table."""
     return re.search(r"\b(?:hour|day|week|month|year)s?\s+of\b", words, re.IGNORECASE) is not None
+
+
+def _depths(words: list[Token]) -> dict[str, int]:
+    """How far below the head of the words each of them (lemma and form) hangs."""
+    inside = {x.i for x in words}
+    depth: dict[str, int] = {}
+    for x in words:
+        d, up = 0, x
+        while up.head.i != up.i and up.head.i in inside:
+            d, up = d + 1, up.head
+        for form in (x.lemma_.lower(), x.lower_):
+            depth[form] = min(d, depth.get(form, d))
+    return depth
+
+
+def _bare_number(tokens: list[Token]) -> float | None:
+    """The number of words that are nothing but a number ("seven", "the 12"), counted in nothing."""
+    words = [x for x in tokens if not x.is_punct and x.dep_ != "det"]
+    if len(words) != 1 or words[0].pos_ != "NUM":
+        return None
+    word = words[0].lower_.replace(",", "")
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
+    return float(word) if re.fullmatch(r"\d+(?:\.\d+)?", word) else None
 
 
 def _names(word: str, text: str, lemmas: set[str]) -> bool:

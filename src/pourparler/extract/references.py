@@ -281,6 +281,8 @@ class References:
             return outside(m) and a.sector in sectors and a.kind in ("organization", "group")
 
         mention = self.cast.last(before, anonymous_same_head, window=len(self.body))
+        for modifier in (c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+            mention = mention or self.of_sector(modifier)  # "the army delegation" is the army's
         # "the union" is the union before its president, "the minister" the one titled so
         for accept in (named_by, titled):
             if mention is None:
@@ -304,6 +306,19 @@ class References:
                 before, lambda m, a: outside(m) and a.kind == "anonymous" and self.cast.is_plural(m) == plural
             )
         return mention
+
+    def of_sector(self, noun: Token) -> Mention | None:
+        """The organisation a noun such as "army" or "union" means: the last one of its sector named."""
+        sectors = self.words.sectors.get(noun.lemma_.lower())
+        if not sectors:
+            return None
+        return self.cast.last(
+            noun.idx,
+            lambda m, a: (
+                self._outside_quotes(m) and a.sector in sectors and a.kind in ("organization", "group")
+            ),
+            window=len(self.body),
+        )
 
     def salient(
         self, before: int, accept: Callable[[Mention, Actor], bool], *, recent: bool = False

@@ -137,6 +137,7 @@ class StanceLexicon:
     evaluations: dict[str, str]
     aside: frozenset[str]
     carriers: frozenset[str]
+    refusals: dict[tuple[str, str | None], str]
 
 
 @cache
@@ -177,6 +178,7 @@ def stances() -> StanceLexicon:
         evaluations=index("evaluations", lambda w: str(w).lower()) if data.get("evaluations") else {},
         aside=_words(data.get("aside") or ()),
         carriers=_words(data.get("carriers") or ()),
+        refusals=index("refusals", _verb_key) if data.get("refusals") else {},
     )
 
 
