@@ -327,3 +327,35 @@ def test_a_noun_coordinated_deep_in_an_object_is_a_term_of_its_own_counted_in_it
     assert demands["sanctions"] is None
     assert demands["money"]["min"] == 3_000_000_000
     assert one(positions, "serbia", "willing")["issue"] == "deal"
+
+
+def test_the_province_is_its_government_and_its_minister_speaks_for_it():
+    positions = positions_of(
+        "Nurses in Manitoba walked off the job on Tuesday after talks with the provincial government broke down.",
+        "The Manitoba Nurses Union is demanding a pay rise of 14 per cent over four years. The province has offered 9 per cent.",
+        'Health Minister Carla Brandt said in a statement: "We have put a fair offer on the table, and we are '
+        'prepared to keep talking."',
+    )
+    offers = [p for p in positions if p["stance"] == "offer"]
+    assert {(p["party"], p["issue"]) for p in offers} == {("manitoba-government", "pay")}
+    assert [p["value"]["min"] for p in offers if p["value"]] == [9]
+    willing = one(positions, "manitoba-government", "willing")
+    assert willing["according_to"] == "carla-brandt"
+
+
+def test_a_province_named_only_as_a_place_gives_no_government():
+    positions = positions_of(
+        "Union leaders met in Manitoba on Monday. The province has offered free parking at the venue, "
+        "organisers said."
+    )
+    assert not any(p["party"] == "manitoba-government" for p in positions)
+
+
+def test_a_coordinated_subject_the_parser_splits_is_both_parties():
+    positions = positions_of(
+        "Bolivia's government and the opposition Civic Committee signed an agreement late Friday in La Paz."
+    )
+    assert {p["party"] for p in positions if p["trigger"]["text"] == "signed"} >= {
+        "bolivia",
+        "civic-committee",
+    }

@@ -11,8 +11,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from pourparler.knowledge import KnownActor, actors, demonyms, known_outlet, speech, states
+from pourparler.knowledge import KnownActor, Region, actors, demonyms, known_outlet, regions, speech, states
 from pourparler.model import Actor, Document, Mention
+from pourparler.nlp import text_of
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 LOCATIVE = frozenset(
@@ -50,6 +51,7 @@ class Cast:
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     plural: set[int] = field(default_factory=set)  # starts of mentions that name a plural group
+    regional: set[str] = field(default_factory=set)  # ids of provincial and state governments
     starts: list[int] = field(default_factory=list)
 
     def add(self, mention: Mention, *, plural: bool = False) -> None:
@@ -97,6 +99,7 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     _anonymous_sources(sp, cast, taken)
     _offices(sp, cast, taken, published)
     _entities(sp, cast, taken, published)
+    _regional_governments(sp, cast)
     _roles_from_text(sp, cast)
     cast.sort()
     return cast
@@ -399,6 +402,88 @@ def affiliation(span: Span) -> tuple[str | None, str | None]:
             if known is not None:
                 return known.country, known.id
     return None, None
+
+
+# --- provincial and state governments --------------------------------------
+
+
+def _regional_governments(sp: Doc, cast: Cast) -> None:
+    """ "The province has offered 7.5%", "the state government": in an article about a province or state
+    of a federation (named other than as a place where something happens), its government."""
+    named = _regions_named(sp)
+    if not named:
+        return
+    adjectives = regions().adjectives
+    for token in sp:
+        lemma = token.lemma_.lower()
+        region: Region | None = None
+        if token.pos_ == "NOUN" and lemma in adjectives and _refers(token):
+            region = _nearest(named, token.idx, lemma)  # "the province"
+        elif lemma == "government":
+            for child in token.children:
+                if child.dep_ in ("amod", "compound") and child.lower_ in adjectives.values():
+                    kind = next(k for k, a in adjectives.items() if a == child.lower_)
+                    region = _nearest(named, token.idx, kind)  # "the provincial government"
+                elif child.dep_ in ("compound", "poss"):
+                    region = next((r for start, end, r in named if start <= child.idx < end), region)
+        if region is None:
+            continue
+        start = token.left_edge.i if token.left_edge.dep_ in ("det", "poss", "amod", "compound") else token.i
+        span = sp[start : token.i + 1]
+        if any(m.start < span.end_char and span.start_char < m.end for m in cast.mentions if m.actor):
+            continue
+        actor = cast.actors.setdefault(
+            f"{region.id}-government",
+            Actor(
+                id=f"{region.id}-government",
+                name=f"{region.name} government",
+                kind="organization",
+                country=region.country,
+                sector="GOV",
+                side=f"{region.id}-government",
+            ),
+        )
+        cast.regional.add(actor.id)
+        cast.add(Mention(span.start_char, span.end_char, span.text, actor.id, head=token.i))
+
+
+def _regions_named(sp: Doc) -> list[tuple[int, int, Region]]:
+    """Where the article names provinces or states, when it names one at least once as more than a place."""
+    known = regions().by_name
+    pattern = _region_pattern()
+    found = []
+    topical = False
+    for match in pattern.finditer(text_of(sp)):
+        found.append((match.start(), match.end(), known[match.group(0)]))
+        first = sp.char_span(match.start(), match.end(), alignment_mode="expand")
+        before = sp[first.start - 1] if first is not None and first.start > 0 else None
+        topical = topical or before is None or before.lower_ not in LOCATIVE
+    return found if topical else []
+
+
+@cache
+def _region_pattern() -> re.Pattern[str]:
+    names = sorted(regions().by_name, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def _refers(token: Token) -> bool:
+    """ "The province has offered", "according to the province", not "across the province" or "the state
+    of emergency"."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or token.tag_ != "NN":
+        return False
+    if token.dep_ == "compound" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False
+    return not (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE)
+
+
+def _nearest(named: list[tuple[int, int, Region]], at: int, kind: str) -> Region | None:
+    """The province or state of the kind named last before `at`, else the one named most."""
+    fitting = [r for _, _, r in named if r.kind == kind]
+    before = [r for start, _, r in named if start < at and r.kind == kind]
+    if before:
+        return before[-1]
+    return max(fitting, key=lambda r: sum(1 for x in fitting if x == r)) if fitting else None
 
 
 # --- roles from the text ---------------------------------------------------

@@ -224,7 +224,7 @@ class _Reader:
         if head is None or (head.pos_ == "NOUN" and head.lemma_.lower() in self.words.texts):
             return []
         agents = []
-        for h in [head, *(c for c in head.children if c.dep_ == "conj")]:
+        for h in _coordinated(head):
             if self._every_party(h):
                 agents += [Agent(a) for a in self._main_parties()]
                 continue
@@ -281,11 +281,23 @@ class _Reader:
             state = self.clauses.side(actor.country)
             if state and state != actor.country and (words & self.words.state_roles):
                 return state  # a country code that names no state ("EUR") leaves the person
+            if not actor.country and (words & self.words.state_roles) and (region := self._regional()):
+                return region  # "Education Minister Alana Dorey" in a dispute with a province
         if actor.kind == "organization" and (actor.side or actor.country):
             named = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_bodies
             if named or actor.sector == "GOV":
                 return self.clauses.side(actor.side or actor.country) or actor.id
         return actor.id
+
+    def _regional(self) -> str | None:
+        """The provincial or state government of an article about one, when no national government of
+        its country is named."""
+        cast = self.clauses.cast
+        if len(cast.regional) != 1:
+            return None
+        region = cast.actors[next(iter(cast.regional))]
+        national = any(a.kind == "state" and a.country == region.country for a in cast.actors.values())
+        return None if national else region.id
 
     def _every_party(self, head: Token) -> bool:
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
@@ -342,8 +354,12 @@ class _Reader:
         if referred is not None:
             return self._responses(found, stance, agent.actor, agent.source, parts, referred)
         by_issue: dict[str, tuple[Issue, Profile, list[list[Token]]]] = {}
+        noun = next((c.i for c in found.token.children if c.dep_ == "dobj"), -1) if found.carried else -1
         for part in parts:
-            fit = self._classify(part) or self._elided(part) or self._topical(part)
+            # "put a responsible offer in front of the union": the stance noun names no issue
+            named = [x for x in part if x.i != noun]
+            fit = self._classify(named) or self._elided(part) or self._restated(found, stance, agent.actor)
+            fit = fit or self._topical(part)
             if fit is None:
                 continue
             issue, profile = self._named_before(part) or fit
@@ -596,6 +612,18 @@ class _Reader:
             if re.search(rf"\b{re.escape(noun)}", (earlier.object or "").lower()):
                 named = self._issue(earlier.profile, earlier.issue)
                 return named if named is not None and named[0].id != "deal" else None
+        return None
+
+    def _restated(self, found: _Stance, stance: str, party: str) -> tuple[Issue, Profile] | None:
+        """ "The province has offered 7.5% ... we have put a responsible offer in front of the union": a
+        stance noun naming nothing is the party's own position of that stance stated before."""
+        if not (found.carried or found.token.pos_ == "NOUN"):
+            return None
+        for earlier in reversed(self.positions):
+            if found.token.idx - earlier.start > REFERENCE_WINDOW:
+                break
+            if earlier.party == party and earlier.stance == stance:
+                return self._issue(earlier.profile, earlier.issue)
         return None
 
     def _elided(self, part: list[Token]) -> tuple[Issue, Profile] | None:
@@ -875,6 +903,22 @@ def _misattached(head: Token) -> list[Token]:
         and any(g.dep_ == "prep" for g in c.children)
         and not any(g.dep_ == "prep" for g in c.head.children)
     ]
+
+
+def _coordinated(head: Token) -> list[Token]:
+    """A subject and those coordinated with it. "Venezuela's government and the opposition Unitary
+    Platform signed": the parser may make the second conjunct's modifier the conjunct and its name a
+    second subject of the verb."""
+    found = [head, *(c for c in head.children if c.dep_ == "conj")]
+    if head.dep_ != "nsubj":
+        return found
+    twins = [c for c in head.head.children if c.dep_ == "nsubj" and c.i != head.i]
+    for twin in twins:
+        for first, second in ((head, twin), (twin, head)):
+            conj = next((c for c in first.children if c.dep_ == "conj"), None)
+            if conj is not None and second.left_edge.i == conj.right_edge.i + 1:
+                return [first, second]
+    return found
 
 
 def _infinitive(verb: Token) -> bool:

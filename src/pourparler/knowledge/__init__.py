@@ -323,6 +323,46 @@ def capitals() -> dict[str, str]:
     return {state.capital: state.id for state in states() if state.capital}
 
 
+# --- sub-national units ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    id: str
+    name: str
+    country: str
+    kind: str  # province, state, territory
+
+
+@dataclass(frozen=True, slots=True)
+class RegionKnowledge:
+    by_name: dict[str, Region]
+    adjectives: dict[str, str]  # kind -> its adjective ("province" -> "provincial")
+
+
+@cache
+def regions() -> RegionKnowledge:
+    """Provinces, states and territories of federations (regions.yaml), without names that are states or
+    capitals."""
+    data = load_yaml("regions.yaml")
+    _require(data, ("kinds", "regions"), "regions.yaml")
+    adjectives = {str(k).lower(): str(v).lower() for k, v in data["kinds"].items()}
+    taken = {n.lower() for s in states() for n in (s.name, *s.aliases, s.capital or "")}
+    by_name: dict[str, Region] = {}
+    for country, kinds in data["regions"].items():
+        if not re.fullmatch(r"[A-Z]{3}", str(country)):
+            raise KnowledgeError(f"regions.yaml: {country!r} is not an ISO 3166-1 alpha-3 code")
+        for kind, names in kinds.items():
+            if kind not in adjectives:
+                raise KnowledgeError(f"regions.yaml {country}: {kind!r} is not one of the kinds")
+            for name in names:
+                if str(name).lower() in taken:
+                    continue
+                region_id = re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
+                by_name[str(name)] = Region(region_id, str(name), str(country), str(kind))
+    return RegionKnowledge(by_name, adjectives)
+
+
 # --- speech ----------------------------------------------------------------
 
 
