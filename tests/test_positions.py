@@ -359,3 +359,22 @@ def test_a_coordinated_subject_the_parser_splits_is_both_parties():
         "bolivia",
         "civic-committee",
     }
+
+
+def test_a_possessed_stance_noun_and_a_purpose_parse_of_commit_to():
+    positions = positions_of(
+        "The Cambridge Dockers Union demanded a pay rise of 9 per cent. The employer has offered 4 per cent.",
+        'The port minister called the union\'s wage demand "reckless".',
+        "Under the accord, the ELN committed to hand over its explosives and demobilise its units.",
+    )
+    named = [(p["party"], p["issue"], p["value"]) for p in positions if p["trigger"]["text"] == "demand"]
+    assert named == [("cambridge-dockers-union", "pay", None)]
+    assert one(positions, "eln", "accept")["issue"] == "disarmament"
+
+
+def test_as_agreed_is_no_new_stance_and_a_bare_conjunct_keeps_its_issue():
+    positions = positions_of(
+        'Medinsky said: "We have agreed that each side will present its vision of a ceasefire and spell it out '
+        'in detail. After that, as agreed, we will continue our contacts."'
+    )
+    assert {(p["stance"], p["issue"]) for p in positions} == {("accept", "ceasefire")}

@@ -104,8 +104,8 @@ class _Reader:
         if t.pos_ in ("VERB", "AUX"):
             if t.dep_ in ("acl", "amod", "pcomp") and t.head.pos_ == "NOUN" and self._between(t) is None:
                 return None
-            if any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children):
-                return None  # "called for Witkoff to sign": what is asked for, not a stance taken
+            if any(c.dep_ == "mark" and c.lower_ in ("for", "as") for c in t.children):
+                return None  # "called for Witkoff to sign", "as agreed": not a stance taken here
             if t.dep_ == "acomp" and t.lower_ in self.words.adjectives:
                 return _Stance(t, self.words.adjectives[t.lower_], None)  # "had been prepared to sign"
             if (
@@ -354,15 +354,19 @@ class _Reader:
         if referred is not None:
             return self._responses(found, stance, agent.actor, agent.source, parts, referred)
         by_issue: dict[str, tuple[Issue, Profile, list[list[Token]]]] = {}
-        noun = next((c.i for c in found.token.children if c.dep_ == "dobj"), -1) if found.carried else -1
+        previous: tuple[Issue, Profile] | None = None
+        noun = found.token.i if found.token.pos_ == "NOUN" else -1
+        if found.carried:
+            noun = next((c.i for c in found.token.children if c.dep_ == "dobj"), -1)
         for part in parts:
             # "put a responsible offer in front of the union": the stance noun names no issue
             named = [x for x in part if x.i != noun]
             fit = self._classify(named) or self._elided(part) or self._restated(found, stance, agent.actor)
-            fit = fit or self._topical(part)
+            # "present its vision of a ceasefire and spell it out": a conjunct naming nothing joins the one before
+            fit = fit or previous or self._topical(part)
             if fit is None:
                 continue
-            issue, profile = self._named_before(part) or fit
+            issue, profile = previous = self._named_before(part) or fit
             by_issue.setdefault(issue.id, (issue, profile, []))[2].append(part)
         made = []
         for issue, profile, issue_parts in by_issue.values():
@@ -465,6 +469,8 @@ class _Reader:
             for c in t.children:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
                     clausal.append(c)
+                elif c.dep_ == "advcl" and c.left_edge.lower_ == "to" and c.left_edge.i == t.i + 1:
+                    clausal.append(c)  # "committed to hand over its weapons", parsed as a purpose
                 elif clausal and _listed_infinitive(c):
                     clausal.append(c)  # "commit to refrain from X, to allow Y and to withdraw Z"
                 elif c.dep_ == "npadvmod" and any(g.pos_ == "NUM" for g in c.children):
@@ -479,6 +485,8 @@ class _Reader:
             heads = clausal + heads
         if not heads and t.pos_ in ("NOUN", "PROPN"):
             heads = self._what_it_is(t)
+            if not heads:  # "the union's wage demand", "the government's offer": the noun and its modifiers
+                return [[c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i] + [t]]
         parts: list[list[Token]] = []
         for head in heads[:2]:
             parts += self._split(head)
