@@ -362,7 +362,7 @@ class _Reader:
             # "put a responsible offer in front of the union": the stance noun names no issue
             named = [x for x in part if x.i != noun]
             fit = self._classify(named) or self._elided(part) or self._restated(found, stance, agent.actor)
-            # "present its vision of a ceasefire and spell it out": a conjunct naming nothing joins the one before
+            # "present a vision of a truce and spell it out": a conjunct naming nothing joins the one before
             fit = fit or previous or self._topical(part)
             if fit is None:
                 continue
