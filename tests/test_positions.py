@@ -378,3 +378,13 @@ def test_as_agreed_is_no_new_stance_and_a_bare_conjunct_keeps_its_issue():
         'in detail. After that, as agreed, we will continue our contacts."'
     )
     assert {(p["stance"], p["issue"]) for p in positions} == {("accept", "ceasefire")}
+
+
+def test_a_plural_kind_of_organisation_described_by_its_scope_is_a_party():
+    positions = positions_of(
+        "The Finnish Paper Workers' Union and employers in the forest industry resumed talks in Helsinki.",
+        "The union had demanded a pay rise of 8% over two years. Employers had offered 4.5%, saying that "
+        "the employers could not afford more.",
+    )
+    offer = one(positions, "employers-in-the-forest-industry", "offer")
+    assert (offer["issue"], offer["value"]["min"]) == ("pay", 4.5)

@@ -100,6 +100,7 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     _offices(sp, cast, taken, published)
     _entities(sp, cast, taken, published)
     _regional_governments(sp, cast)
+    _collective_parties(sp, cast)
     _roles_from_text(sp, cast)
     cast.sort()
     return cast
@@ -484,6 +485,51 @@ def _nearest(named: list[tuple[int, int, Region]], at: int, kind: str) -> Region
     if before:
         return before[-1]
     return max(fitting, key=lambda r: sum(1 for x in fitting if x == r)) if fitting else None
+
+
+# --- parties named by what they are ----------------------------------------
+
+
+def _collective_parties(sp: Doc, cast: Cast) -> None:
+    """ "IG Metall and employers in the metal and electrical industry reached a deal ... Employers had
+    offered 3.6%": a plural of a kind of organisation, described by where it is, is a party; the same
+    plural later is the same party."""
+    sectors = speech().sectors
+    found: dict[str, Actor] = {}
+    for token in sp:
+        lemma = token.lemma_.lower()
+        if token.tag_ != "NNS" or lemma not in sectors or token.dep_ in ("poss", "compound"):
+            continue
+        if any(
+            c.dep_ in ("poss", "compound", "nummod") or c.lower_ in ("these", "those", "some", "many")
+            for c in token.children
+        ):
+            continue
+        if any(m.start <= token.idx < m.end for m in cast.mentions if m.actor):
+            continue
+        after = sp[token.i + 1] if token.i + 1 < len(sp) else None
+        # "employers in the metal industry", whatever the parser hangs the preposition on
+        scope = (
+            after
+            if after is not None and after.dep_ == "prep" and after.lower_ in ("in", "of", "across")
+            else None
+        )
+        if lemma not in found and scope is not None and token.i == token.left_edge.i:
+            words = sp[token.i : scope.right_edge.i + 1]
+            actor = Actor(
+                id=_slug(words.text), name=words.text, kind="organization", sector=min(sectors[lemma])
+            )
+            found[lemma] = cast.actors.setdefault(actor.id, actor)
+            cast.add(
+                Mention(words.start_char, words.end_char, words.text, actor.id, head=token.i), plural=True
+            )
+        elif lemma in found:
+            start = token.left_edge.i if token.left_edge.lower_ == "the" else token.i
+            words = sp[start : token.i + 1]
+            cast.add(
+                Mention(words.start_char, words.end_char, words.text, found[lemma].id, head=token.i),
+                plural=True,
+            )
 
 
 # --- roles from the text ---------------------------------------------------
