@@ -388,3 +388,15 @@ def test_a_plural_kind_of_organisation_described_by_its_scope_is_a_party():
     )
     offer = one(positions, "employers-in-the-forest-industry", "offer")
     assert (offer["issue"], offer["value"]["min"]) == ("pay", 4.5)
+
+
+def test_manner_outside_and_a_condition_said_to_be_something():
+    positions = positions_of(
+        "Juba had proposed implementing both accords in parallel.",
+        "Khartoum had initially resisted outside mediation.",
+        "Baghdad's oil ministry said it is ready for talks with Erbil. The ministry added that the main "
+        "condition for a deal was the disarmament of the militias.",
+    )
+    assert one(positions, "south-sudan", "propose")["issue"] == "timeline"
+    assert one(positions, "sudan", "reject")["issue"] == "talks"
+    assert one(positions, "iraq", "demand")["issue"] == "disarmament"

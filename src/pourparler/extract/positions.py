@@ -135,7 +135,9 @@ class _Reader:
                 return _Stance(t, self.words.adjectives[lemma], None)
             if lemma in self.words.evaluations and t.dep_ != "amod":
                 return _Stance(t, self.words.evaluations[lemma], None)
-        if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in t.children):
+        if t.pos_ in ("NOUN", "PROPN") and (
+            any(c.dep_ == "poss" for c in t.children) or self._reporter_of(t) is not None
+        ):
             modifiers = [c.lower_ for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
             for name in (*(f"{m} {lemma}" for m in modifiers), lemma):
                 if name in self.words.nouns:
@@ -390,9 +392,22 @@ class _Reader:
             None,
         )
 
+    def _reporter_of(self, noun: Token) -> Token | None:
+        """ "The ministry added that a necessary condition for signing was an amendment": a stance noun
+        said to be something, in a clause someone reports, is the reporter's."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_ != "be" or verb.dep_ != "ccomp":
+            return None
+        if verb.head.lemma_.lower() not in self.clauses.refs.words.clause_cues:
+            return None
+        if not any(c.dep_ in ("attr", "acomp") for c in verb.children):
+            return None
+        return self.clauses.subject(verb.head)
+
     def _party_head(self, t: Token) -> Token | None:
         if t.pos_ == "NOUN":
-            return next((c for c in t.children if c.dep_ == "poss"), None)
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            return owner if owner is not None else self._reporter_of(t)
         if (first := self._between(t)) is not None:
             return first
         anchor = _anchor(t)
@@ -431,6 +446,8 @@ class _Reader:
         if self._evaluation(t):
             subject = self.clauses.subject(t.head)
             heads = [subject] if subject is not None else []
+        elif t.pos_ == "NOUN" and self._reporter_of(t) is not None:
+            heads = self._what_it_is(t)  # "a necessary condition for signing was an amendment"
         elif self._between(t) is not None:
             heads = [t.head]
         elif t.pos_ in ("VERB", "AUX"):
@@ -477,6 +494,10 @@ class _Reader:
                     heads.append(c)  # "demanded 7% over 12 months", parsed as an adverbial
                 elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
                     heads += [g for g in c.children if g.dep_ in ("pobj", "pcomp") and not self._is_time(g)]
+                elif c.dep_ == "prep" and c.lower_ == "outside" and c.i == t.i + 1:
+                    heads.append(
+                        c
+                    )  # "resisted outside mediation": an adjective the tagger took for a preposition
                 elif (c.dep_ == "acl" and t.pos_ == "NOUN") or (
                     c.dep_ in ("advcl", "ccomp")
                     and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
@@ -541,7 +562,7 @@ class _Reader:
             if head.pos_ in ("VERB", "AUX")
             and (
                 (c.dep_ in ("advcl", "parataxis") and not _term_clause(c))
-                or (c.dep_ == "prep" and c.lower_ in SETTING_PREPS)
+                or (c.dep_ == "prep" and c.lower_ in SETTING_PREPS and not _manner(c))
             )
         ]
         # "raises of 12%, along with caps of 25 students per class": a second term of its own
@@ -927,6 +948,17 @@ def _coordinated(head: Token) -> list[Token]:
             if conj is not None and second.left_edge.i == conj.right_edge.i + 1:
                 return [first, second]
     return found
+
+
+def _manner(prep: Token) -> bool:
+    """ "implementing both documents in parallel", "in stages": how it is done, a term, not a setting."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return (
+        prep.lower_ == "in"
+        and len(objects) == 1
+        and objects[0].pos_ == "NOUN"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in objects[0].children)
+    )
 
 
 def _infinitive(verb: Token) -> bool:
