@@ -119,3 +119,36 @@ def test_a_refusal_in_the_future_tense_is_made_now_and_a_conditional_one_stays_h
     stated, conditional = (e for e in events if e["trigger"]["text"] == "accept")
     assert (stated["type"], stated["hypothetical"]) == ("REJECT", False)
     assert (conditional["type"], conditional["hypothetical"]) == ("REJECT", True)
+
+
+def test_words_about_a_source_are_not_events():
+    events = events_of(
+        "A Colombian official, who spoke on condition of anonymity because he was not authorized to discuss "
+        "the talks, said the ELN had agreed to free two soldiers. A second official, who asked not to be "
+        "named, confirmed it. The army declined to comment."
+    )
+    assert [e["trigger"]["text"] for e in events] == ["agreed"]
+
+
+def test_participles_that_say_who_did_it_or_that_a_text_was_signed_are_events():
+    events = events_of(
+        "The exchange, brokered by Qatar, followed an accord between Ethiopia and Eritrea signed in Jeddah "
+        "in 2018."
+    )
+    assert event_at(events, "brokered")["type"] == "CONSULT"
+    assert event_at(events, "signed")["type"] == "AGREE"
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, kind",
+    [
+        ("Talks between the union and the hospital broke down on Sunday.", "broke", "SANCTION"),
+        ("Shelling overnight killed 12 civilians in Kherson.", "killed", "ASSAULT"),
+        ("The RSF seized Wad Madani in December.", "seized", "COERCE"),
+        ("The Kremlin denied the report.", "denied", "REJECT"),
+        ("Putin warned that Moscow would respond.", "warned", "THREATEN"),
+        ("Antony Blinken flew to Riyadh on Monday.", "flew", "CONSULT"),
+    ],
+)
+def test_more_verbs_of_the_lexicon(sentence, trigger, kind):
+    assert event_at(events_of(sentence), trigger)["type"] == kind

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from pourparler.extract.clauses import Clauses
 from pourparler.knowledge import capitals
-from pourparler.knowledge.negotiation import Condition, EventRule, plover
+from pourparler.knowledge.negotiation import Condition, EventRule, plover, stances
 from pourparler.model import Event, Trigger
 
 
@@ -20,8 +20,12 @@ def find_events(clauses: Clauses) -> list[Event]:
             continue
         if verb.dep_ == "xcomp" and verb.head.i in taken:
             continue  # "refused to meet" is one refusal, not a refusal and a meeting
-        if verb.dep_ in ("acl", "pcomp", "amod") or (verb.dep_ == "xcomp" and verb.head.pos_ == "NOUN"):
+        if (verb.dep_ in ("acl", "pcomp", "amod") and not _stated_participle(verb)) or (
+            verb.dep_ == "xcomp" and verb.head.pos_ == "NOUN"
+        ):
             continue  # "the decision to withdraw", "prisoners detained after ...": named, not stated
+        if _about_the_source(verb):
+            continue
         fit = _rule_for(verb, clauses)
         if fit is None:
             continue
@@ -31,6 +35,39 @@ def find_events(clauses: Clauses) -> list[Event]:
             events.append(event)
             taken.add(verb.i)
     return events
+
+
+def _stated_participle(verb: Token) -> bool:
+    """ "an exchange mediated by the UAE", "an agreement between Congo and Rwanda signed in Washington":
+    a participle that says who did it, or that a text was signed, states the event."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    signing = verb.lemma_.lower() in SIGNING
+    if not signing:
+        return any(c.dep_ == "agent" for c in verb.children)
+    between = any(c.dep_ == "prep" and c.lower_ == "between" for c in verb.head.children)
+    return between and verb.head.lemma_.lower() in plover().classes["agreement"]
+
+
+SIGNING = frozenset({"sign", "reach", "conclude", "seal", "ink"})
+
+
+def _about_the_source(verb: Token) -> bool:
+    """ "who spoke on condition of anonymity", "was not authorized to discuss", "asked not to be named",
+    "declined to comment", "as agreed": words about a source or a reference back, not an event."""
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True
+    if lemma in ("speak", "discuss", "comment", "talk"):
+        words = {t.lower_ for t in verb.subtree} | {verb.head.lemma_.lower()}
+        if words & {"anonymity", "authorized", "authorised", "authorize", "authorise"}:
+            return True
+    complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if lemma in ("decline", "refuse", "ask") and complement is not None:
+        if complement.lemma_.lower() in stances().aside or any(c.dep_ == "neg" for c in complement.children):
+            return True
+        return any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in complement.children)
+    return False
 
 
 def _rule_for(verb: Token, clauses: Clauses) -> tuple[EventRule, str | None] | None:
@@ -52,7 +89,8 @@ def _fits(rule: EventRule, verb: Token, particle: str | None, clauses: Clauses) 
         if subject is None or passive or not _meets(rule.subject, subject, verb, clauses):
             return False
     if rule.object is not None:
-        thing = clauses.direct_object(verb, particle)
+        # "an agreement ... signed in Washington": what a participle qualifies is what it acts on
+        thing = verb.head if verb.dep_ == "acl" else clauses.direct_object(verb, particle)
         if thing is None or not _meets(rule.object, thing, verb, clauses):
             return False
     for preposition, condition in rule.prep:
