@@ -400,3 +400,16 @@ def test_manner_outside_and_a_condition_said_to_be_something():
     assert one(positions, "south-sudan", "propose")["issue"] == "timeline"
     assert one(positions, "sudan", "reject")["issue"] == "talks"
     assert one(positions, "iraq", "demand")["issue"] == "disarmament"
+
+
+def test_workers_are_their_union_a_short_name_is_the_organisation_and_a_role_names_the_state():
+    positions = positions_of(
+        "Nordic Sky Airlines and the Commercial Pilots Union resumed talks in Oslo on Monday.",
+        "Pilots at the airline rejected its latest offer on Tuesday, the union said.",
+        "The union wants the carrier to raise its 401(k) contribution to 12% of pay. Nordic has offered 9%.",
+        "Osman Idris, Sudan's irrigation minister, said he was ready to sign the accord.",
+    )
+    assert one(positions, "commercial-pilots-union", "reject")["issue"] == "deal"
+    assert one(positions, "commercial-pilots-union", "demand")["value"]["min"] == 12
+    assert one(positions, "nordic-sky-airlines", "offer")["value"]["min"] == 9
+    assert one(positions, "sudan", "willing")["according_to"] == "osman-idris"

@@ -181,6 +181,8 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
             return earlier
         if len(name.split()) == 1 and name.lower() in _surname_index():
             return None
+    if kind == "organization" and (short := short_form(name, cast)) is not None:
+        return short
     if len(ent) == 1 and not _lone_name_acts(ent):
         return None
     country = side = None
@@ -188,6 +190,19 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
     if kind == "organization" and owner is not None:  # "Ethiopia's Government Communication Service"
         country, side = affiliation(ent.doc[owner.left_edge.i : owner.i + 1])
     return Actor(id=_slug(name), name=name, kind=kind, country=country, side=side)
+
+
+def short_form(name: str, cast: Cast) -> Actor | None:
+    """ "Summit" after "Summit Air": the first word of the one organisation already named so is that
+    organisation."""
+    if " " in name:
+        return None
+    found = [
+        a
+        for a in cast.actors.values()
+        if a.kind == "organization" and " " in a.name and a.name.split()[0] == name
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _lone_name_acts(ent: Span) -> bool:

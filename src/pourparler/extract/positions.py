@@ -6,12 +6,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
+from pourparler.extract.actors import short_form
 from pourparler.extract.clauses import Agent, Clauses
 from pourparler.extract.timex import NUMBER_WORDS, length
-from pourparler.knowledge.negotiation import Issue, Profile, stances
+from pourparler.knowledge import demonyms, states
+from pourparler.knowledge.negotiation import Issue, Profile, plover, stances
 from pourparler.model import Actor, Position, Quantity, Trigger, Value
 from pourparler.nlp import text_of
 
@@ -236,7 +239,7 @@ class _Reader:
             if len(owners) >= 2:
                 agents += [Agent(a) for a in owners]
                 continue
-            agent = self.clauses.agent(h)
+            agent = Agent(union) if (union := self._union_of(h)) else self.clauses.agent(h)
             if agent.actor is None:
                 agent.actor = self.named_parties.get(self.clauses.refs.noun_phrase(h).text.lower())
             if agent.actor is None:
@@ -246,6 +249,20 @@ class _Reader:
         if len(named) >= 2 and self._between(t) is None:  # a text named in passing sets no table
             self.last_group = named
         return agents
+
+    def _union_of(self, head: Token) -> str | None:
+        """ "Pilots at Summit Air rejected the offer", "striking teachers": the workers of a labour
+        dispute are their union, when the article names one union."""
+        if head.tag_ != "NNS" or head.lemma_.lower() not in plover().classes["workers"]:
+            return None
+        if any(c.dep_ in ("poss", "compound") or c.ent_type_ for c in head.children):
+            return None
+        unions = [
+            a.id
+            for a in self.clauses.cast.actors.values()
+            if a.kind == "organization" and (a.sector == "LAB" or re.search(r"\bunion\b", a.name, re.I))
+        ]
+        return unions[0] if len(unions) == 1 else None
 
     def _described(self, actor_id: str) -> bool:
         """An actor the text made of a phrase ("Ukrainian and Russian delegations"), not a party itself."""
@@ -280,26 +297,34 @@ class _Reader:
                 ):
                     return other.id
             words = set(re.findall(r"[a-z]+", roles))
-            state = self.clauses.side(actor.country)
-            if state and state != actor.country and (words & self.words.state_roles):
+            # "Sudan's irrigation minister", "Egyptian Foreign Ministry spokesman": the role names the state
+            country = actor.country or _country_in(" ".join(actor.roles))
+            state = self.clauses.side(country)
+            if state and state != country and (words & self.words.state_roles):
                 return state  # a country code that names no state ("EUR") leaves the person
-            if not actor.country and (words & self.words.state_roles) and (region := self._regional()):
-                return region  # "Education Minister Alana Dorey" in a dispute with a province
+            if not country and (words & self.words.state_roles) and (home := self._home_government()):
+                return home  # "Education Minister Alana Dorey" in a dispute with a province
         if actor.kind == "organization" and (actor.side or actor.country):
             named = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_bodies
             if named or actor.sector == "GOV":
                 return self.clauses.side(actor.side or actor.country) or actor.id
         return actor.id
 
-    def _regional(self) -> str | None:
-        """The provincial or state government of an article about one, when no national government of
-        its country is named."""
+    def _home_government(self) -> str | None:
+        """The government a minister or negotiator named with no country serves: the provincial or state
+        government of an article about one, when no national government of its country is named; else
+        the state of the one government the article names ("Colombia's government")."""
         cast = self.clauses.cast
-        if len(cast.regional) != 1:
-            return None
-        region = cast.actors[next(iter(cast.regional))]
-        national = any(a.kind == "state" and a.country == region.country for a in cast.actors.values())
-        return None if national else region.id
+        if len(cast.regional) == 1:
+            region = cast.actors[next(iter(cast.regional))]
+            national = any(a.kind == "state" and a.country == region.country for a in cast.actors.values())
+            return None if national else region.id
+        governments = {
+            self.clauses.side(a.side or a.country)
+            for a in cast.actors.values()
+            if a.kind == "organization" and a.name.lower().endswith("government") and (a.side or a.country)
+        }
+        return governments.pop() if len(governments) == 1 else None
 
     def _every_party(self, head: Token) -> bool:
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
@@ -330,7 +355,10 @@ class _Reader:
         return ranked[:2] if len(ranked) >= 2 else []
 
     def _unlisted_party(self, head: Token) -> str | None:
-        """A named organisation the actor knowledge lacks ("Northern has offered ...") is a party too."""
+        """A named organisation the actor knowledge lacks ("Northern has offered ...") is a party too, and
+        "Summit" after "Summit Air" is that one."""
+        if head.text[:1].isupper() and (short := short_form(head.text, self.clauses.cast)) is not None:
+            return short.id
         if head.pos_ != "PROPN" or head.ent_type_ in (
             "PERSON",
             "DATE",
@@ -1015,6 +1043,18 @@ def _depths(words: list[Token]) -> dict[str, int]:
         for form in (x.lemma_.lower(), x.lower_):
             depth[form] = min(d, depth.get(form, d))
     return depth
+
+
+def _country_in(words: str) -> str | None:
+    """The one country a role names by demonym or name ("Egyptian Foreign Ministry spokesman")."""
+    found = {code for word in re.findall(r"[A-Z][\w-]*", words) if (code := demonyms().get(word))}
+    found |= {code for name, code in _state_names().items() if re.search(rf"\b{re.escape(name)}\b", words)}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _state_names() -> dict[str, str]:
+    return {name: state.iso3 for state in states() for name in (state.name, *state.aliases) if len(name) > 3}
 
 
 def _bare_number(tokens: list[Token]) -> float | None:

@@ -753,6 +753,8 @@ def _digits(s: str, pos: int, table: UnitTable, joined: bool = False) -> _Term |
     if decimal:
         end = decimal.end()
     written = s[pos:end]
+    if re.match(r"\([a-z]\)", s[end : end + 3]):
+        return _bad(s, start)  # "401(k)", "section 2(b)": a name, not a number
     plain = number[0].isdecimal()
     if plain and (len(written) > 9 or (written[0] == "0" and len(written) > 1 and not decimal)):
         return _bad(s, start)
