@@ -393,7 +393,7 @@ class _Reader:
             named = [x for x in part if x.i != noun]
             fit = self._classify(named) or self._elided(part) or self._restated(found, stance, agent.actor)
             # "present a vision of a truce and spell it out": a conjunct naming nothing joins the one before
-            fit = fit or previous or self._topical(part)
+            fit = fit or previous or self._topical(part) or self._in_context(part)
             if fit is None:
                 continue
             issue, profile = previous = self._named_before(part) or fit
@@ -720,6 +720,18 @@ class _Reader:
                     if hits >= TOPICAL_MENTIONS and (best is None or hits > best[0]):
                         best = (hits, issue, profile)
         return (best[1], best[2]) if best is not None else None
+
+    def _in_context(self, part: list[Token]) -> tuple[Issue, Profile] | None:
+        """ "Egypt wants the remaining filling spread over four years": an object naming no issue is on
+        the issue of the position stated just before it in the same paragraph."""
+        start = min(x.idx for x in part)
+        paragraph = next((p for p in self.clauses.document.paragraphs if p[0] <= start < p[1]), None)
+        for earlier in reversed(self.positions):
+            if paragraph is None or earlier.start < paragraph[0] or earlier.start >= start:
+                break
+            if earlier.issue != WHOLE_DEAL:
+                return self._issue(earlier.profile, earlier.issue)
+        return None
 
     def _dominant(self) -> tuple[Issue, Profile] | None:
         """ "Moscow demanded to trade one for one": with no issue word, the issue the whole article is
