@@ -175,10 +175,11 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
         return None  # nationalities and religions are not actors by themselves
     if kind == "state":
         return None  # cities and regions the knowledge does not list as states are places
-    if kind == "person":
-        earlier = _same_person(name, cast)
+    if kind == "person" or (kind == "organization" and " " not in name):
+        earlier = _same_person(name, cast)  # the tagger takes a surname alone for an organisation too
         if earlier is not None:
             return earlier
+    if kind == "person":
         if len(name.split()) == 1 and name.lower() in _surname_index():
             return None
     if kind == "organization" and (short := short_form(name, cast)) is not None:
@@ -189,6 +190,10 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
     owner = next((c for c in ent.root.children if c.dep_ == "poss"), None)
     if kind == "organization" and owner is not None:  # "Ethiopia's Government Communication Service"
         country, side = affiliation(ent.doc[owner.left_edge.i : owner.i + 1])
+    elif kind == "organization" and ent.start > 0 and ent.doc[ent.start - 1].text in demonyms():
+        # "Egyptian Foreign Ministry": the demonym says whose, and tells it from Ethiopia's
+        name = f"{ent.doc[ent.start - 1].text} {name}"
+        country, side = affiliation(ent.doc[ent.start - 1 : ent.start])
     return Actor(id=_slug(name), name=name, kind=kind, country=country, side=side)
 
 

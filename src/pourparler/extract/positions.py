@@ -295,7 +295,7 @@ class _Reader:
                         frozenset(n.lower() for n in (other.name, *other.aliases) if len(n) > 2), roles
                     )
                 ):
-                    return other.id
+                    return self._party_of(other)  # "Egyptian Foreign Ministry spokesman": Egypt
             words = set(re.findall(r"[a-z]+", roles))
             # "Sudan's irrigation minister", "Egyptian Foreign Ministry spokesman": the role names the state
             country = actor.country or _country_in(" ".join(actor.roles))
