@@ -413,3 +413,15 @@ def test_workers_are_their_union_a_short_name_is_the_organisation_and_a_role_nam
     assert one(positions, "commercial-pilots-union", "demand")["value"]["min"] == 12
     assert one(positions, "nordic-sky-airlines", "offer")["value"]["min"] == 9
     assert one(positions, "sudan", "willing")["according_to"] == "osman-idris"
+
+
+def test_a_name_introduced_by_what_it_is_and_a_ministry_named_by_its_demonym_are_parties():
+    positions = positions_of(
+        "Negotiators met in Cúcuta with the Comando Coordinador de Occidente y Frente, a rebel group of about "
+        "800 fighters. The group demanded the release of 40 prisoners.",
+        'Egyptian Foreign Ministry spokesman Ahmed Kamel told reporters: "We want a binding agreement."',
+        "Government chief negotiator Luis Pardo met the envoy. Pardo also ruled out any pullback of troops.",
+    )
+    assert one(positions, "comando-coordinador-de-occidente-y-frente", "demand")["issue"] == "release"
+    assert one(positions, "egypt", "demand")["according_to"] == "ahmed-kamel"
+    assert one(positions, "luis-pardo", "reject")["issue"] == "withdrawal"

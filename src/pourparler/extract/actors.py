@@ -101,6 +101,7 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     _entities(sp, cast, taken, published)
     _regional_governments(sp, cast)
     _collective_parties(sp, cast)
+    _introduced(sp, cast)
     _roles_from_text(sp, cast)
     cast.sort()
     return cast
@@ -176,12 +177,11 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
     if kind == "state":
         return None  # cities and regions the knowledge does not list as states are places
     if kind == "person" or (kind == "organization" and " " not in name):
-        earlier = _same_person(name, cast)  # the tagger takes a surname alone for an organisation too
+        earlier = same_person(name, cast)  # the tagger takes a surname alone for an organisation too
         if earlier is not None:
             return earlier
-    if kind == "person":
-        if len(name.split()) == 1 and name.lower() in _surname_index():
-            return None
+    if kind == "person" and len(name.split()) == 1 and name.lower() in _surname_index():
+        return None
     if kind == "organization" and (short := short_form(name, cast)) is not None:
         return short
     if len(ent) == 1 and not _lone_name_acts(ent):
@@ -221,7 +221,7 @@ def _lone_name_acts(ent: Span) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
-def _same_person(name: str, cast: Cast) -> Actor | None:
+def same_person(name: str, cast: Cast) -> Actor | None:
     """A surname or shorter form of a person already met in this article ("Umerov" after "Rustem Umerov")."""
     words = name.split()
     for actor in cast.actors.values():
@@ -508,6 +508,42 @@ def _nearest(named: list[tuple[int, int, Region]], at: int, kind: str) -> Region
 
 
 # --- parties named by what they are ----------------------------------------
+
+NAME_LINKS = frozenset(
+    {"de", "del", "la", "las", "los", "y", "of", "and", "al", "el", "for", "du", "des", "et"}
+)
+GROUP_NOUNS = frozenset({"group", "faction", "militia", "movement", "insurgency", "rebel", "guerrilla"})
+
+
+def _introduced(sp: Doc, cast: Cast) -> None:
+    """ "the Estado Mayor de Bloques y Frente, a group of about 2,000 fighters": a name the tagger misses,
+    introduced by what it is, is an actor with that description as its role."""
+    collectives = speech().collectives | GROUP_NOUNS
+    for noun in sp:
+        if noun.dep_ != "appos" or noun.lemma_.lower() not in collectives or noun.i < 2:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            continue
+        end = noun.left_edge.i - 1
+        if sp[end].text != ",":
+            continue
+        start = end
+        while start > 0 and (sp[start - 1].pos_ in ("PROPN", "X") or sp[start - 1].lower_ in NAME_LINKS):
+            start -= 1
+        while start < end and sp[start].lower_ in NAME_LINKS:
+            start += 1
+        words = sp[start:end]
+        if len(words) < 2 or not words[0].is_title:
+            continue
+        if any(m.start < words.end_char and words.start_char < m.end for m in cast.mentions if m.actor):
+            continue
+        kind = "group" if noun.lemma_.lower() in GROUP_NOUNS else "organization"
+        clause = {x.i for c in noun.children if c.dep_ in ("relcl", "acl") for x in c.subtree}
+        described = sp[noun.left_edge.i : max(t.i for t in noun.subtree if t.i not in clause) + 1].text
+        actor = cast.actors.setdefault(
+            _slug(words.text), Actor(id=_slug(words.text), name=words.text, kind=kind, roles=[described])
+        )
+        cast.add(Mention(words.start_char, words.end_char, words.text, actor.id, head=words[-1].i))
 
 
 def _collective_parties(sp: Doc, cast: Cast) -> None:

@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from pourparler.extract.actors import short_form
+from pourparler.extract.actors import GROUP_NOUNS, same_person, short_form
 from pourparler.extract.clauses import Agent, Clauses
 from pourparler.extract.timex import NUMBER_WORDS, length
 from pourparler.knowledge import demonyms, states
@@ -296,6 +296,9 @@ class _Reader:
                     )
                 ):
                     return self._party_of(other)  # "Egyptian Foreign Ministry spokesman": Egypt
+            owned = re.search(r"\bthe (\w+)['’]s?\b", roles)
+            if owned and (body := self._body_named(owned.group(1), actor)) is not None:
+                return body  # "Jairo Quintero, the faction's lead negotiator"
             words = set(re.findall(r"[a-z]+", roles))
             # "Sudan's irrigation minister", "Egyptian Foreign Ministry spokesman": the role names the state
             country = actor.country or _country_in(" ".join(actor.roles))
@@ -309,6 +312,23 @@ class _Reader:
             if named or actor.sector == "GOV":
                 return self.clauses.side(actor.side or actor.country) or actor.id
         return actor.id
+
+    def _body_named(self, noun: str, person: Actor) -> str | None:
+        """The organisation "the faction", "the union" or "the company" in a person's role means: the last
+        one of its kind named before the person."""
+        cast = self.clauses.cast
+        first = next((m for m in cast.mentions if m.actor == person.id), None)
+        if first is None:
+            return None
+        lemma = noun.rstrip("s") if noun.endswith("s") and noun[:-1] in GROUP_NOUNS else noun
+        sectors = self.clauses.refs.words.sectors.get(lemma)
+        if lemma in GROUP_NOUNS:
+            found = cast.last(first.start, lambda m, a: a.kind == "group", window=len(text_of(self.sp)))
+        elif sectors:
+            found = cast.last(first.start, lambda m, a: a.sector in sectors, window=len(text_of(self.sp)))
+        else:
+            return None
+        return found.actor if found is not None else None
 
     def _home_government(self) -> str | None:
         """The government a minister or negotiator named with no country serves: the provincial or state
@@ -357,8 +377,11 @@ class _Reader:
     def _unlisted_party(self, head: Token) -> str | None:
         """A named organisation the actor knowledge lacks ("Northern has offered ...") is a party too, and
         "Summit" after "Summit Air" is that one."""
-        if head.text[:1].isupper() and (short := short_form(head.text, self.clauses.cast)) is not None:
-            return short.id
+        if head.text[:1].isupper():
+            # "Summit" after "Summit Air"; "Sanabria" after "Mauricio Sanabria", whatever the tagger says
+            known = short_form(head.text, self.clauses.cast) or same_person(head.text, self.clauses.cast)
+            if known is not None:
+                return known.id
         if head.pos_ != "PROPN" or head.ent_type_ in (
             "PERSON",
             "DATE",
