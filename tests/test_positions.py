@@ -425,3 +425,14 @@ def test_a_name_introduced_by_what_it_is_and_a_ministry_named_by_its_demonym_are
     assert one(positions, "comando-coordinador-de-occidente-y-frente", "demand")["issue"] == "release"
     assert one(positions, "egypt", "demand")["according_to"] == "ahmed-kamel"
     assert one(positions, "luis-pardo", "reject")["issue"] == "withdrawal"
+
+
+def test_brussels_acting_is_the_eu_and_a_quota_in_tonnes_is_a_term():
+    positions = positions_of(
+        "The EU and Norway failed to agree on fishing quotas. Brussels wants to keep its mackerel quota at "
+        "21,000 tonnes, while Norway has offered 18,500 tonnes.",
+    )
+    demand = one(positions, "european-union", "demand")
+    offer = one(positions, "norway", "offer")
+    assert demand["issue"] == offer["issue"] == "tariffs"
+    assert (demand["value"]["min"], offer["value"]["min"]) == (21_000, 18_500)

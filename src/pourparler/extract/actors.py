@@ -175,7 +175,10 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
     if kind == "group":
         return None  # nationalities and religions are not actors by themselves
     if kind == "state":
-        return None  # cities and regions the knowledge does not list as states are places
+        # "Brussels wants ...": the seat of an organisation acting stands for it; other cities and
+        # regions the knowledge does not list as states are places
+        seated = _seats().get(name)
+        return None if seated is None or _is_place(ent) else _known(seated, None)
     if kind == "person" or (kind == "organization" and " " not in name):
         earlier = same_person(name, cast)  # the tagger takes a surname alone for an organisation too
         if earlier is not None:
@@ -644,6 +647,11 @@ def _title_before(sp: Doc, mention: Mention) -> str:
 @cache
 def _known_index() -> dict[str, KnownActor]:
     return {a.id: a for a in actors()}
+
+
+@cache
+def _seats() -> dict[str, str]:
+    return {a.seat: a.id for a in actors() if a.seat}
 
 
 @cache

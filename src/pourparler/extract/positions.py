@@ -1014,14 +1014,16 @@ def _coordinated(head: Token) -> list[Token]:
 
 
 def _manner(prep: Token) -> bool:
-    """ "implementing both documents in parallel", "in stages": how it is done, a term, not a setting."""
+    """ "implementing both documents in parallel", "in stages", "keep its haul at 17,800 tonnes": how it is
+    done or how much, a term, not a setting."""
     objects = [g for g in prep.children if g.dep_ == "pobj"]
-    return (
-        prep.lower_ == "in"
-        and len(objects) == 1
-        and objects[0].pos_ == "NOUN"
-        and not any(c.dep_ in ("det", "poss", "nummod") for c in objects[0].children)
+    if len(objects) != 1:
+        return False
+    counted = any(c.dep_ == "nummod" or c.like_num for c in objects[0].children) or objects[0].like_num
+    bare = objects[0].pos_ == "NOUN" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in objects[0].children
     )
+    return counted or (prep.lower_ == "in" and bare)
 
 
 def _infinitive(verb: Token) -> bool:

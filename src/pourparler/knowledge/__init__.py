@@ -205,6 +205,7 @@ class KnownActor:
     aliases: tuple[str, ...]
     roles: tuple[Role, ...] = field(default=())
     office: str | None = None
+    seat: str | None = None  # the city the press names for it ("Brussels" for the EU)
 
 
 ACTOR_KINDS = ("person", "organization", "state", "group", "anonymous")
@@ -238,6 +239,7 @@ def _known_actor(entry: dict[str, Any], where: str) -> KnownActor:
         aliases=tuple(str(a) for a in entry.get("aliases", ())),
         roles=tuple(roles),
         office=entry.get("office"),
+        seat=entry.get("seat"),
     )
 
 
