@@ -806,11 +806,12 @@ class _Reader:
         return None
 
     def _owned_stance(self, tokens: list[Token]) -> bool:
-        """ "rejected Kyiv's call for a 30-day truce": the number is Kyiv's, not the rejecter's."""
+        """ "rejected Kyiv's call for a 30-day truce": the number is Kyiv's, not the rejecter's ("raising its
+        pay offer to 26%" is the party's own)."""
         return any(
             x.pos_ == "NOUN"
             and x.lemma_.lower() in self.words.nouns
-            and any(c.dep_ == "poss" for c in x.children)
+            and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in x.children)
             for x in tokens
         )
 

@@ -292,7 +292,9 @@ class References:
         if mention is None and noun in self.words.collectives:
 
             def body(m: Mention, a: Actor) -> bool:
-                return outside(m) and a.kind in ("organization", "group")
+                # "the company" is no union: a body whose known sector the noun excludes does not fit
+                unfit = bool(sectors) and a.sector is not None and a.sector not in sectors
+                return outside(m) and a.kind in ("organization", "group") and not unfit
 
             # a body that was just the subject; else "the group" is the last group named before any
             # organisation named since ("the group's Supreme Political Council")
