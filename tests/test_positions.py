@@ -436,3 +436,14 @@ def test_brussels_acting_is_the_eu_and_a_quota_in_tonnes_is_a_term():
     offer = one(positions, "norway", "offer")
     assert demand["issue"] == offer["issue"] == "tariffs"
     assert (demand["value"]["min"], offer["value"]["min"]) == (21_000, 18_500)
+
+
+def test_a_secretary_and_government_sources_speak_for_the_one_department_named():
+    positions = positions_of(
+        "Talks between the Rail Workers Union and the Department of Transport broke down on Monday.",
+        "The union says drivers' pay is 15% lower than in 2010 and is demanding a pay rise of 12%.",
+        "Transport Secretary Paul Hale said he was ready to meet the union. Government sources said "
+        "ministers would accept a pay rise of 6%.",
+    )
+    assert one(positions, "rail-workers-union", "demand")["value"]["min"] == 12
+    assert one(positions, "department-of-transport", "willing")["according_to"] == "paul-hale"

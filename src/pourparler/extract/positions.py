@@ -277,10 +277,19 @@ class _Reader:
 
     def _represented(self, agent: Agent) -> Agent:
         """The party a speaker holds positions for: a negotiator's organisation, a minister's or a
-        government's state; the speaker is kept as the source."""
+        government's state, the home government of "government sources"; the speaker is kept as the
+        source."""
         actor = self.clauses.cast.actors.get(agent.actor or "")
         if actor is None:
             return agent
+        governmental = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_roles
+        if (
+            actor.kind == "anonymous"
+            and not actor.side
+            and governmental
+            and (home := self._home_government())
+        ):
+            return Agent(home, source=agent.source or actor.id)
         party = self._party_of(actor)
         return agent if party == actor.id else Agent(party, source=agent.source or actor.id)
 
@@ -344,7 +353,18 @@ class _Reader:
             for a in cast.actors.values()
             if a.kind == "organization" and a.name.lower().endswith("government") and (a.side or a.country)
         }
-        return governments.pop() if len(governments) == 1 else None
+        if governments:
+            return governments.pop() if len(governments) == 1 else None
+        # else the one ministry or department of no named country ("the Department of Health")
+        bodies = [
+            a.id
+            for a in cast.actors.values()
+            if a.kind == "organization"
+            and not (a.side or a.country)
+            and set(re.findall(r"[a-z]+", a.name.lower())) & self.words.state_bodies
+        ]
+        states = [a for a in cast.actors.values() if a.kind == "state"]
+        return bodies[0] if len(bodies) == 1 and not states else None
 
     def _every_party(self, head: Token) -> bool:
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
@@ -471,13 +491,15 @@ class _Reader:
         reported = anchor.head
         if (
             subject is not None
-            and subject.lemma_.lower() in self.words.texts
             and anchor.dep_ == "conj"
+            and (subject.lemma_.lower() in self.words.texts or self.clauses.agent(subject).actor is None)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
             and reported.dep_ == "ccomp"
             and reported.head.lemma_.lower() in self.clauses.refs.words.clause_cues
         ):
-            # "the ministry said that the agreement served both countries, and urged Washington to ...":
-            # the parser hangs the second verb on the reported clause; it is the ministry's
+            # "the ministry said that the agreement served both countries, and urged Washington to ...",
+            # "the BMA says their pay is lower and is demanding 29%": the parser hangs the second verb on
+            # the reported clause; it is the reporter's
             return self.clauses.subject(reported.head)
         return subject
 
