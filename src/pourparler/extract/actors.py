@@ -102,6 +102,7 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     _regional_governments(sp, cast)
     _collective_parties(sp, cast)
     _introduced(sp, cast)
+    _organisation_names(sp, cast)
     _roles_from_text(sp, cast)
     cast.sort()
     return cast
@@ -511,6 +512,36 @@ def _nearest(named: list[tuple[int, int, Region]], at: int, kind: str) -> Region
 
 
 # --- parties named by what they are ----------------------------------------
+
+
+def _organisation_names(sp: Doc, cast: Cast) -> None:
+    """ "The Finnish Paper Workers' Union": a capitalised name ending in a word for a body is an
+    organisation even when the tagger misses it."""
+    bodies = speech().collectives
+    for head in sp:
+        if head.pos_ != "PROPN" or head.lower_ not in bodies or head.dep_ == "compound":
+            continue
+        start = head.i
+        while start > 0 and (
+            (sp[start - 1].is_title and sp[start - 1].pos_ in ("PROPN", "ADJ", "NOUN"))
+            or sp[start - 1].tag_ == "POS"
+            or sp[start - 1].text in ("'", "’")
+        ):
+            start -= 1
+        words = sp[start : head.i + 1]
+        if len(words) < 2 or any(
+            m.start < words.end_char and words.start_char < m.end for m in cast.mentions if m.actor
+        ):
+            continue
+        country = side = None
+        if words[0].text in demonyms():
+            country, side = affiliation(words[:1])
+        actor = cast.actors.setdefault(
+            _slug(words.text),
+            Actor(id=_slug(words.text), name=words.text, kind="organization", country=country),
+        )
+        cast.add(Mention(words.start_char, words.end_char, words.text, actor.id, head=head.i))
+
 
 NAME_LINKS = frozenset(
     {"de", "del", "la", "las", "los", "y", "of", "and", "al", "el", "for", "du", "des", "et"}
