@@ -447,3 +447,12 @@ def test_a_secretary_and_government_sources_speak_for_the_one_department_named()
     )
     assert one(positions, "rail-workers-union", "demand")["value"]["min"] == 12
     assert one(positions, "department-of-transport", "willing")["according_to"] == "paul-hale"
+
+
+def test_a_stance_taken_in_siding_with_another_is_the_subject_s_and_talks_take_no_length():
+    positions = positions_of(
+        "Sudan has sided with Egypt in calling for a binding deal on the dam.",
+        "Egypt and Ethiopia agreed to meet again within six weeks.",
+    )
+    assert one(positions, "sudan", "demand")["issue"] == "deal"
+    assert {p["value"] is None for p in positions if p["issue"] == "talks"} == {True}

@@ -533,9 +533,7 @@ def _organisation_names(sp: Doc, cast: Cast) -> None:
             m.start < words.end_char and words.start_char < m.end for m in cast.mentions if m.actor
         ):
             continue
-        country = side = None
-        if words[0].text in demonyms():
-            country, side = affiliation(words[:1])
+        country = demonyms().get(words[0].text)  # "The Finnish Paper Workers' Union" is Finland's
         actor = cast.actors.setdefault(
             _slug(words.text),
             Actor(id=_slug(words.text), name=words.text, kind="organization", country=country),

@@ -484,6 +484,8 @@ class _Reader:
         anchor = _anchor(t)
         if t.pos_ == "ADJ" and t.dep_ == "amod":
             return t.head
+        if anchor.dep_ == "pcomp" and anchor.head.lower_ in ("in", "by") and anchor.head.head.pos_ == "VERB":
+            anchor = anchor.head.head  # "Sudan has sided with Egypt in calling for a binding deal"
         subject = self.clauses.subject(anchor)
         if subject is not None and any(c.dep_ == "nsubjpass" for c in anchor.children):
             by = next((c for c in anchor.children if c.dep_ == "agent"), None)
@@ -817,7 +819,9 @@ class _Reader:
                 and not _length_of_something(text_of(self.sp)[time.start : time.end + 4])
             ):
                 found = length(time.text)
-                if found is not None and _fits(issue, found[2]):
+                # a length of time is a term only of an issue counted in time: "meet again within six
+                # weeks" puts no number on the talks
+                if found is not None and issue.units and _fits(issue, found[2]):
                     return Value(found[0], found[1], found[2])
         number = _bare_number(tokens)
         earlier = self._figure_before(tokens, issue.id) if number is not None else None
