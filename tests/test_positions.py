@@ -456,3 +456,14 @@ def test_a_stance_taken_in_siding_with_another_is_the_subject_s_and_talks_take_n
     )
     assert one(positions, "sudan", "demand")["issue"] == "deal"
     assert {p["value"] is None for p in positions if p["issue"] == "talks"} == {True}
+
+
+def test_failing_to_agree_is_no_stance_and_that_range_answers_the_figure_before():
+    positions = positions_of(
+        "The EU and Norway failed to agree on fishing quotas on Friday.",
+        "EU officials said they could accept a cod quota of between 15,000 and 16,000 tonnes. A Norwegian official "
+        "dismissed that range.",
+    )
+    assert not [p for p in positions if p["trigger"]["text"] == "agree"]
+    willing = one(positions, "european-union", "willing")
+    assert one(positions, "norway", "reject")["responds_to"] == [willing["id"]]

@@ -160,8 +160,10 @@ class _Reader:
         t = found.token
         anchor = _anchor(t)
         stance: str | None = found.stance
-        if self.clauses.conditioned(anchor):
-            return None
+        if self.clauses.conditioned(anchor) or (
+            anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() == "fail"
+        ):
+            return None  # "if Hamas accepts", "failed to agree on quotas": no stance taken
         subject = self.clauses.subject(anchor)
         nobody = subject is not None and subject.lower_ in NOBODY
         negated = nobody or self.clauses.negated(anchor) or any(c.dep_ == "neg" for c in t.children)
