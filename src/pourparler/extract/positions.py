@@ -572,9 +572,8 @@ class _Reader:
                 elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
                     heads += [g for g in c.children if g.dep_ in ("pobj", "pcomp") and not self._is_time(g)]
                 elif c.dep_ == "prep" and c.lower_ == "outside" and c.i == t.i + 1:
-                    heads.append(
-                        c
-                    )  # "resisted outside mediation": an adjective the tagger took for a preposition
+                    # "resisted outside mediation": an adjective the tagger took for a preposition
+                    heads.append(c)
                 elif (c.dep_ == "acl" and t.pos_ == "NOUN") or (
                     c.dep_ in ("advcl", "ccomp")
                     and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
@@ -828,9 +827,8 @@ class _Reader:
         number = _bare_number(tokens)
         earlier = self._figure_before(tokens, issue.id) if number is not None else None
         if number is not None and earlier is not None and earlier.value is not None:
-            return Value(
-                number, number, earlier.value.unit, earlier.value.per
-            )  # counted as the figure before
+            # "insisted on seven" after "a truce of 10 to 14 days": counted as the figure before
+            return Value(number, number, earlier.value.unit, earlier.value.per)
         return None
 
     def _owned_stance(self, tokens: list[Token]) -> bool:
@@ -1111,6 +1109,7 @@ def _depths(words: list[Token]) -> dict[str, int]:
     return depth
 
 
+@cache
 def _country_in(words: str) -> str | None:
     """The one country a role names by demonym or name ("Egyptian Foreign Ministry spokesman")."""
     found = {code for word in re.findall(r"[A-Z][\w-]*", words) if (code := demonyms().get(word))}

@@ -57,7 +57,6 @@ class References:
             if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "relcl") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
-
             break
         return self._adjacent_subject(cue)
 
