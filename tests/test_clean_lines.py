@@ -97,6 +97,27 @@ def test_prose_that_mentions_furniture_words_is_kept():
     assert clean_lines(text).paragraphs == prose
 
 
+def test_share_bars_video_widgets_promotions_and_timestamps_are_removed():
+    furniture = [
+        "Share Article via LinkedIn",
+        "watch now",
+        "VIDEO2:4102:41",
+        "Don't miss these insights from CNBC PRO",
+        "Follow AP's coverage of Latin America at https://apnews.com/hub/latin-america",
+        "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+        "Published",
+        "This article has been updated.",
+    ]
+    prose = [
+        "Pilots at the carrier rejected the latest offer on Tuesday, the union said in a statement.",
+        "The union said it would publish the full terms once members had voted on them.",
+    ]
+    text = "Pilots reject offer\n" + "\n".join([prose[0], *furniture, prose[1]])
+    cleaned = clean_lines(text)
+    assert cleaned.paragraphs == prose
+    assert len(cleaned.removed) == len(furniture)
+
+
 def test_spanish_caption_in_english_article_is_removed():
     text = (
         "Talks resume in Havana\nThe government and the rebels met again on Monday, officials said.\n"
