@@ -467,3 +467,9 @@ def test_failing_to_agree_is_no_stance_and_that_range_answers_the_figure_before(
     assert not [p for p in positions if p["trigger"]["text"] == "agree"]
     willing = one(positions, "european-union", "willing")
     assert one(positions, "norway", "reject")["responds_to"] == [willing["id"]]
+
+
+def test_a_length_of_time_naming_nothing_else_is_a_timeline_term():
+    positions = positions_of("Kenya wants the handover of the camps spread over at least four years.")
+    demand = one(positions, "kenya", "demand")
+    assert (demand["issue"], demand["value"]["min"], demand["value"]["unit"]) == ("timeline", 4, "year")

@@ -26,6 +26,8 @@ OBJECT_PREPS = ("for", "to", "on", "of", "about", "over")
 NOBODY = ("nobody", "none", "neither")
 # The generic issue a yes or no with no object is about.
 WHOLE_DEAL = "deal"
+# The generic issue a length of time naming nothing else is about.
+TIMELINE = "timeline"
 # How often an article must name an issue for a bare number to take it as its topic.
 TOPICAL_MENTIONS = 3
 DOMINANT_MENTIONS = 6
@@ -438,7 +440,7 @@ class _Reader:
             named = [x for x in part if x.i != noun]
             fit = self._classify(named) or self._elided(part) or self._restated(found, stance, agent.actor)
             # "present a vision of a truce and spell it out": a conjunct naming nothing joins the one before
-            fit = fit or previous or self._topical(part) or self._in_context(part)
+            fit = fit or previous or self._topical(part) or self._lasting(part) or self._in_context(part)
             if fit is None:
                 continue
             issue, profile = previous = self._named_before(part) or fit
@@ -768,6 +770,17 @@ class _Reader:
                     if hits >= TOPICAL_MENTIONS and (best is None or hits > best[0]):
                         best = (hits, issue, profile)
         return (best[1], best[2]) if best is not None else None
+
+    def _lasting(self, part: list[Token]) -> tuple[Issue, Profile] | None:
+        """ "Egypt wants the remaining filling spread over at least four years": a length of time that
+        names nothing else is a term of the timeline."""
+        span = _extent(part)
+        for time in self.clauses.durations:
+            if span[0] <= time.start and time.end <= span[1] and (found := length(time.text)) is not None:
+                timeline = self._issue("generic", TIMELINE)
+                if timeline is not None and _fits(timeline[0], found[2]):
+                    return timeline
+        return None
 
     def _in_context(self, part: list[Token]) -> tuple[Issue, Profile] | None:
         """ "Egypt wants the remaining filling spread over four years": an object naming no issue is on
