@@ -473,3 +473,11 @@ def test_a_length_of_time_naming_nothing_else_is_a_timeline_term():
     positions = positions_of("Kenya wants the handover of the camps spread over at least four years.")
     demand = one(positions, "kenya", "demand")
     assert (demand["issue"], demand["value"]["min"], demand["value"]["unit"]) == ("timeline", 4, "year")
+
+
+def test_a_proposal_seen_by_a_news_agency_is_a_proposal_of_a_deal():
+    positions = positions_of(
+        "Ethiopia would review the filling rules every year, according to a copy of Cairo's proposal seen by "
+        "Reuters."
+    )
+    assert one(positions, "egypt", "propose")["issue"] == "deal"

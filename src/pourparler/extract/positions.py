@@ -440,7 +440,9 @@ class _Reader:
             named = [x for x in part if x.i != noun]
             fit = self._classify(named) or self._elided(part) or self._restated(found, stance, agent.actor)
             # "present a vision of a truce and spell it out": a conjunct naming nothing joins the one before
-            fit = fit or previous or self._topical(part) or self._lasting(part) or self._in_context(part)
+            fit = fit or previous or self._topical(part) or self._lasting(part)
+            # "Cairo's proposal" naming nothing else is a proposal of a deal, before the paragraph's issue
+            fit = fit or (self._classify(part) if named != part else None) or self._in_context(part)
             if fit is None:
                 continue
             issue, profile = previous = self._named_before(part) or fit
@@ -576,7 +578,7 @@ class _Reader:
                 elif c.dep_ == "prep" and c.lower_ == "outside" and c.i == t.i + 1:
                     # "resisted outside mediation": an adjective the tagger took for a preposition
                     heads.append(c)
-                elif (c.dep_ == "acl" and t.pos_ == "NOUN") or (
+                elif (c.dep_ == "acl" and t.pos_ == "NOUN" and c.tag_ != "VBN") or (
                     c.dep_ in ("advcl", "ccomp")
                     and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                 ):
