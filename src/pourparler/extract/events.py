@@ -37,6 +37,9 @@ def find_events(clauses: Clauses) -> list[Event]:
     return events
 
 
+SIGNING = frozenset({"sign", "reach", "conclude", "seal", "ink"})
+
+
 def _stated_participle(verb: Token) -> bool:
     """ "an exchange mediated by the UAE", "an agreement between Congo and Rwanda signed in Washington":
     a participle that says who did it, or that a text was signed, states the event."""
@@ -47,9 +50,6 @@ def _stated_participle(verb: Token) -> bool:
         return any(c.dep_ == "agent" for c in verb.children)
     between = any(c.dep_ == "prep" and c.lower_ == "between" for c in verb.head.children)
     return between and verb.head.lemma_.lower() in plover().classes["agreement"]
-
-
-SIGNING = frozenset({"sign", "reach", "conclude", "seal", "ink"})
 
 
 def _about_the_source(verb: Token) -> bool:

@@ -333,7 +333,7 @@ class _Reader:
         first = next((m for m in cast.mentions if m.actor == person.id), None)
         if first is None:
             return None
-        lemma = noun.rstrip("s") if noun.endswith("s") and noun[:-1] in GROUP_NOUNS else noun
+        lemma = noun[:-1] if noun.endswith("s") and noun[:-1] in GROUP_NOUNS else noun  # "the rebels'"
         sectors = self.clauses.refs.words.sectors.get(lemma)
         if lemma in GROUP_NOUNS:
             found = cast.last(first.start, lambda m, a: a.kind == "group", window=len(text_of(self.sp)))
