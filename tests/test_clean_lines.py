@@ -118,6 +118,39 @@ def test_share_bars_video_widgets_promotions_and_timestamps_are_removed():
     assert len(cleaned.removed) == len(furniture)
 
 
+def test_newsletter_boxes_credited_captions_and_desk_bylines_are_removed():
+    head = ["Ferry crews reject offer", "Amira Haddad Transport correspondent", "Wed 14 May 2025 17.02 BST"]
+    furniture = [
+        "Crew members picket the ferry terminal in Portsmouth. Photograph: Ben Walsh/Coastal News",
+        "Deckhands at the quay in Dover. (Coastal News: Ben Walsh)",
+        "skip past newsletter promotion",
+        "Sign up to Transport Weekly",
+        "A weekly look at the news that moves the country",
+        "after newsletter promotion",
+        "Have a confidential tip for our reporters? Get in touch",
+        "Keep reading",
+        "What is behind the ferry company's cost cutting?",
+    ]
+    prose = [
+        "Ferry crews rejected a 2% pay offer on Tuesday and said they would vote on strike action next month.",
+        "The operator said the offer was the most it could afford, and that it hoped talks would resume.",
+    ]
+    text = "\n".join([*head, prose[0], *furniture[:7], prose[1], *furniture[7:]])
+    cleaned = clean_lines(text)
+    assert cleaned.paragraphs == prose
+    assert cleaned.byline == ["Amira Haddad"]
+    assert len(cleaned.removed) == len(furniture) + 2
+
+
+def test_a_closing_source_line_does_not_make_the_last_paragraph_a_caption():
+    prose = [
+        "Ferry crews rejected a 2% pay offer on Tuesday and said they would vote on strike action next month.",
+        "The dispute has cost the operator an estimated £4m in lost sailings this year, the company said.",
+    ]
+    text = "\n".join(["Ferry crews reject offer", *prose, "Source: Coastal News and news agencies"])
+    assert clean_lines(text).paragraphs == prose
+
+
 def test_spanish_caption_in_english_article_is_removed():
     text = (
         "Talks resume in Havana\nThe government and the rebels met again on Monday, officials said.\n"

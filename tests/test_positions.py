@@ -481,3 +481,15 @@ def test_a_proposal_seen_by_a_news_agency_is_a_proposal_of_a_deal():
         "Reuters."
     )
     assert one(positions, "egypt", "propose")["issue"] == "deal"
+
+
+def test_a_short_form_used_before_the_name_is_spelled_out_is_the_same_party():
+    positions = positions_of(
+        "NWU members marched on the ministry on Monday.",
+        "Members of the National Water Union (NWU) rejected the offer from the Regional Utilities Employers "
+        "Council (Ruec) on Tuesday.",
+        "The NWU is demanding an 8% rise. Ruec has offered 3%.",
+    )
+    assert one(positions, "national-water-union", "demand")["value"]["min"] == 8
+    assert one(positions, "regional-utilities-employers-council", "offer")["value"]["min"] == 3
+    assert not [p for p in positions if p["party"] in ("nwu", "ruec")]

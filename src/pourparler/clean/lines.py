@@ -18,9 +18,11 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None
 # A name in a byline: capitalised words, with the particles names carry.
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|al|el|bin|ibn|de|da|di|du|van|von|der|den|la|le|dos|das|del)"
 _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}"
+_DESK = r"(?i:correspondent|editor|reporter|writer|journalist)"
 _BYLINE = re.compile(
     rf"(?i:by|written\s+by|words\s+by|text\s+by|story\s+by|authors?:?)\s+"
-    rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+    rf"(?:(?i:[a-z]+\s+){{0,3}}?{_DESK}\s+)?"  # "By state political reporter Liam Cordell"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|and|&|with)\s*{_NAME})*)"
     r"(?P<rest>\s*(?:[,|–—-]|\bfor\b|\bin\b)\s*[^.!?]{0,80})?",
 )
 _NOT_A_NAME = re.compile(
@@ -31,6 +33,8 @@ _NOT_A_NAME = re.compile(
 _NAME_LINE = re.compile(
     rf"(?P<name>[A-Z][\w'’-]+(?:\s+{_NAME_WORD}){{1,3}})(?:\s*[·|,–—-]\s*[\w .'’-]{{2,40}})?"
 )
+# "Rachel Hart Education correspondent": a name run into its desk, with no separator
+_NAME_AND_DESK = re.compile(rf"(?P<name>[A-Z][\w'’-]+\s+{_NAME_WORD})\s+(?:[\w-]+\s+){{0,3}}?{_DESK}")
 _BEAT = re.compile(
     r"\b(correspondent|editor|reporter|writer|journalist|columnist|staff|bureau\s+chief|contributor)\b|@\w+",
     re.IGNORECASE,
@@ -118,7 +122,7 @@ def _mark_author_lines(lines: list[str], kinds: list[str | None], byline: list[s
     for i in kept:
         if i >= first_prose and i not in footer:
             continue
-        match = _NAME_LINE.fullmatch(lines[i])
+        match = _NAME_LINE.fullmatch(lines[i]) or _NAME_AND_DESK.fullmatch(lines[i])
         if match and not _NOT_A_NAME.match(match["name"]) and not known_outlet(match["name"]):
             kinds[i] = "byline"
             name = _title_case(match["name"])
@@ -155,7 +159,7 @@ def byline_names(line: str) -> list[str]:
 
 
 def _split_names(names: str) -> list[str]:
-    parts = re.split(r"\s*(?:,|\band\b|&)\s*", names.strip().rstrip(".;)"))
+    parts = re.split(r"\s*(?:,|\band\b|\bwith\b|&)\s*", names.strip().rstrip(".;)"))
     return [
         _title_case(p)
         for p in parts
@@ -214,7 +218,8 @@ def _mark_figures(lines: list[str], kinds: list[str | None]) -> None:
                 if kinds[j] is not None or word_count(lines[j]) > 40:
                     break
                 block.append(j)
-        elif kind == "credit":
+        elif kind == "credit" and not lines[i].lower().startswith("source"):
+            # "Source: Al Jazeera and news agencies" closes the article; it credits no picture above it
             j = i - 1
             while j >= 0 and i - j <= 2 and kinds[j] is None and word_count(lines[j]) <= 25:
                 kinds[j] = "caption"
@@ -240,7 +245,8 @@ def _mark_tails(lines: list[str], kinds: list[str | None], rules: tuple[Boilerpl
         for j in range(i + 1, len(lines)):
             if kinds[j] is not None:
                 continue
-            if word_count(lines[j]) > 20 or lines[j].endswith(TERMINAL):
+            headline = word_count(lines[j]) <= 14 and lines[j].endswith("?")  # "Why are ferries late?"
+            if word_count(lines[j]) > 20 or (lines[j].endswith(TERMINAL) and not headline):
                 break
             kinds[j] = kind
 

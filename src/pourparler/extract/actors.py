@@ -40,6 +40,7 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_PLURAL = frozenset({"they", "them"})
 PRONOUNS_THING = frozenset({"it"})
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ben", "de", "van", "von", "der", "da", "abu", "ibn"})
+SHORT_FORM = re.compile(r" \(([A-Z][A-Za-z]{1,9})\)")
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod"})
 
 
@@ -99,6 +100,7 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     _anonymous_sources(sp, cast, taken)
     _offices(sp, cast, taken, published)
     _entities(sp, cast, taken, published)
+    _fold_short_forms(sp, cast)
     _regional_governments(sp, cast)
     _collective_parties(sp, cast)
     _introduced(sp, cast)
@@ -150,6 +152,32 @@ def _abbreviation(ent: Span, cast: Cast) -> Actor | None:
     if ent.text not in actor.aliases:
         actor.aliases.append(ent.text)
     return actor
+
+
+def _fold_short_forms(sp: Doc, cast: Cast) -> None:
+    """ "UCU members …" before "the University and College Union (UCU)": a short form met before the
+    text spells it out, or one the tagger leaves untagged, is the same organisation."""
+    text = text_of(sp)
+    for mention in cast.mentions:
+        actor = cast.actors.get(mention.actor or "")
+        bracketed = SHORT_FORM.match(text, mention.end)
+        if actor is not None and actor.kind == "organization" and bracketed:
+            if bracketed.group(1) not in actor.aliases:
+                actor.aliases.append(bracketed.group(1))
+    by_alias = {
+        alias: actor.id
+        for actor in cast.actors.values()
+        if actor.kind == "organization" and not actor.known
+        for alias in actor.aliases
+    }
+    for actor in list(cast.actors.values()):
+        full = by_alias.get(actor.name)
+        if full is None or full == actor.id or actor.known or actor.kind != "organization":
+            continue
+        for mention in cast.mentions:
+            if mention.actor == actor.id:
+                mention.actor = full
+        del cast.actors[actor.id]
 
 
 def _trim(ent: Span) -> Span | None:
