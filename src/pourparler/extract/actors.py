@@ -161,9 +161,9 @@ def _fold_short_forms(sp: Doc, cast: Cast) -> None:
     for mention in cast.mentions:
         actor = cast.actors.get(mention.actor or "")
         bracketed = SHORT_FORM.match(text, mention.end)
-        if actor is not None and actor.kind == "organization" and bracketed:
-            if bracketed.group(1) not in actor.aliases:
-                actor.aliases.append(bracketed.group(1))
+        short = bracketed.group(1) if bracketed else None
+        if actor is not None and actor.kind == "organization" and short and short not in actor.aliases:
+            actor.aliases.append(short)
     by_alias = {
         alias: actor.id
         for actor in cast.actors.values()
