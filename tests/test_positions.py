@@ -493,3 +493,16 @@ def test_a_short_form_used_before_the_name_is_spelled_out_is_the_same_party():
     assert one(positions, "national-water-union", "demand")["value"]["min"] == 8
     assert one(positions, "regional-utilities-employers-council", "offer")["value"]["min"] == 3
     assert not [p for p in positions if p["party"] in ("nwu", "ruec")]
+
+
+def test_a_union_named_without_the_word_union_is_the_union_and_a_dateline_city_is_no_party():
+    positions = positions_of(
+        "HOBART (AAP) - Hospital nurses have agreed to resume talks, the Australian Nursing and Midwifery "
+        "Federation says.",
+        "ANMF secretary Kylie Brennan said the union would consider 6 per cent pay in the first year.",
+        "The hospital board considered the claim last week but said it was too costly.",
+    )
+    federation = "australian-nursing-and-midwifery-federation"
+    assert one(positions, federation, "accept")["issue"] == "talks"
+    assert one(positions, federation, "willing")["value"]["min"] == 6
+    assert {p["party"] for p in positions} == {federation}

@@ -40,6 +40,8 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_PLURAL = frozenset({"they", "them"})
 PRONOUNS_THING = frozenset({"it"})
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ben", "de", "van", "von", "der", "da", "abu", "ibn"})
+# what follows the place of a dateline: "RIYADH, Oct 16 (Reuters) -", "Yangon (AFP) –", "KYIV —"
+DATELINE = re.compile(r"(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s*(\([\w .]{2,25}\)\s*)?[-–—]\s")
 SHORT_FORM = re.compile(r" \(([A-Z][A-Za-z]{1,9})\)")
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod"})
 
@@ -120,10 +122,12 @@ def _entities(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None)
         ent = _trim(found)
         if ent is None:
             continue
+        if ent.label_ == "ORG":
+            ent = _whole_name(ent, taken)
         if ent.ent_id_ and ent.label_ == "NORP" and ent.ent_id_ in _demonym_codes():
             continue  # a demonym alone ("Israeli") modifies something; the noun phrase passes handle it
         outlet = known_outlet(ent.text)
-        if outlet is not None and not ent.ent_id_:
+        if (outlet is not None or _dateline(ent)) and not ent.ent_id_:
             cast.add(Mention(ent.start_char, ent.end_char, ent.text, None, head=-1))
             continue
         actor = _abbreviation(ent, cast) or (
@@ -164,6 +168,12 @@ def _fold_short_forms(sp: Doc, cast: Cast) -> None:
         short = bracketed.group(1) if bracketed else None
         if actor is not None and actor.kind == "organization" and short and short not in actor.aliases:
             actor.aliases.append(short)
+    organisations = [a for a in cast.actors.values() if a.kind == "organization" and not a.known]
+    for actor in organisations:
+        if actor.name.isupper() and 2 <= len(actor.name) <= 6:
+            spelled = [a for a in organisations if _initials(a.name) == actor.name]
+            if len(spelled) == 1 and actor.name not in spelled[0].aliases:
+                spelled[0].aliases.append(actor.name)  # "ANMF" for the Australian Nursing and Midwifery ...
     by_alias = {
         alias: actor.id
         for actor in cast.actors.values()
@@ -180,6 +190,29 @@ def _fold_short_forms(sp: Doc, cast: Cast) -> None:
         del cast.actors[actor.id]
 
 
+def _whole_name(ent: Span, taken: list[bool]) -> Span:
+    """ "the Australian Nursing and [Midwifery Federation]": the capitalised words and links between
+    "the" and a name the tagger cut short belong to it."""
+    doc, start = ent.doc, ent.start
+    while start > 1:
+        previous = doc[start - 1]
+        if taken[previous.i] or "\n" in previous.whitespace_:
+            break
+        if previous.is_title and previous.pos_ in ("PROPN", "ADJ", "NOUN") and not previous.is_sent_start:
+            start -= 1
+        elif previous.lower_ in ("and", "of", "&") and doc[start - 2].is_title:
+            start -= 1
+        else:
+            break
+    if start == ent.start or doc[start - 1].lower_ != "the" or doc[start].lower_ in ("and", "of", "&"):
+        return ent
+    return Span(doc, start, ent.end, label=ent.label, span_id=ent.id)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in NAME_LINKS and w[:1].isupper())
+
+
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     while start < end and ent.doc[start].lower_ in ("the", "a", "an"):
@@ -190,9 +223,16 @@ def _trim(ent: Span) -> Span | None:
 
 
 def _is_place(ent: Span) -> bool:
-    """A capital or country after a locative preposition is where something happens, not who acts."""
+    """A capital or country after a locative preposition, or in a dateline, is where something happens,
+    not who acts."""
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return previous is not None and previous.lower_ in LOCATIVE
+    return (previous is not None and previous.lower_ in LOCATIVE) or _dateline(ent)
+
+
+def _dateline(ent: Span) -> bool:
+    previous = ent.doc[ent.start - 1] if ent.start > 0 else None
+    starts_paragraph = previous is None or "\n" in previous.text or "\n" in previous.whitespace_
+    return starts_paragraph and DATELINE.match(text_of(ent.doc), ent.end_char) is not None
 
 
 def _named(ent: Span, cast: Cast) -> Actor | None:
@@ -226,7 +266,16 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
         # "Egyptian Foreign Ministry": the demonym says whose, and tells it from Ethiopia's
         name = f"{ent.doc[ent.start - 1].text} {name}"
         country, side = affiliation(ent.doc[ent.start - 1 : ent.start])
-    return Actor(id=_slug(name), name=name, kind=kind, country=country, side=side)
+    sector = name_sector(name) if kind == "organization" else None
+    return Actor(id=_slug(name), name=name, kind=kind, country=country, side=side, sector=sector)
+
+
+def name_sector(name: str) -> str | None:
+    """The sector the last telling word of an organisation's name gives ("Air Line Pilots Association"
+    is LAB, "Nursing Homes Employers Association" BUS)."""
+    telling = speech().name_sectors
+    found = [telling[w] for w in re.findall(r"[a-z]+", name.lower()) if w in telling]
+    return found[-1] if found else None
 
 
 def short_form(name: str, cast: Cast) -> Actor | None:
@@ -564,7 +613,13 @@ def _organisation_names(sp: Doc, cast: Cast) -> None:
         country = demonyms().get(words[0].text)  # "The Finnish Paper Workers' Union" is Finland's
         actor = cast.actors.setdefault(
             _slug(words.text),
-            Actor(id=_slug(words.text), name=words.text, kind="organization", country=country),
+            Actor(
+                id=_slug(words.text),
+                name=words.text,
+                kind="organization",
+                country=country,
+                sector=name_sector(words.text),
+            ),
         )
         cast.add(Mention(words.start_char, words.end_char, words.text, actor.id, head=head.i))
 

@@ -129,6 +129,11 @@ class _Reader:
                 for refused in (*sorted(particles), None):
                     if refusal := self.words.refusals.get((lemma, refused)):
                         return _Stance(t, refusal, refused, refusal=True)
+            for hedge in (*sorted(particles), None):
+                if (hedged := self.words.hedged.get((lemma, hedge))) and (
+                    t.dep_ == "xcomp" or {c.lower_ for c in t.children if c.dep_ == "aux"} & self.words.modal
+                ):
+                    return _Stance(t, hedged, hedge)  # "would consider 6%", "ready to look at"
             stance = self.words.verbs.get((lemma, None))
             if stance in (None, "propose", "offer") and (lemma in self.words.carriers or stance):
                 carried = self._carried(t)
@@ -259,8 +264,8 @@ class _Reader:
         dispute are their union, when the article names one union."""
         if head.tag_ != "NNS" or head.lemma_.lower() not in plover().classes["workers"]:
             return None
-        if any(c.dep_ in ("poss", "compound") or c.ent_type_ for c in head.children):
-            return None
+        if any(c.ent_type_ in ("PERSON", "NORP") for c in head.children):
+            return None  # "Ukrainian nurses" in a story of two countries may be no one union's members
         unions = [
             a.id
             for a in self.clauses.cast.actors.values()
@@ -406,6 +411,8 @@ class _Reader:
             known = short_form(head.text, self.clauses.cast) or same_person(head.text, self.clauses.cast)
             if known is not None:
                 return known.id
+        if self.clauses.refs.placed(head):
+            return None  # an outlet or a dateline's place ("HOBART (AAP) -"), which the tagger made a subject
         if head.pos_ != "PROPN" or head.ent_type_ in (
             "PERSON",
             "DATE",

@@ -38,12 +38,15 @@ class References:
         self.inside = inside
         self.quotes = quotes
         self.words = speech()
+        # outlets' names and datelines' places: the actors pass records them with no actor
+        self.furniture = [(m.start, m.end) for m in cast.mentions if m.actor is None]
 
     def subject(self, cue: Token) -> Token | None:
         verb = cue
         for _ in range(4):
             subjects = sorted(
-                (c for c in verb.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - cue.i)
+                (c for c in verb.children if c.dep_ in SUBJECTS and not self.placed(c)),
+                key=lambda c: abs(c.i - cue.i),
             )
             named = [c for c in subjects if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
             subject = (named or subjects)[0] if subjects else None
@@ -59,6 +62,10 @@ class References:
                 continue
             break
         return self._adjacent_subject(cue)
+
+    def placed(self, token: Token) -> bool:
+        """A dateline's place or an outlet's name ("HOBART (AAP) -"), which the parser may make a subject."""
+        return any(start <= token.idx < end for start, end in self.furniture)
 
     def _adjacent_subject(self, cue: Token) -> Token | None:
         """When the parse gives the cue no subject: the noun right after ("said Ron Dermer") or before it,

@@ -382,6 +382,7 @@ class SpeechKnowledge:
     offices: frozenset[str]
     collectives: frozenset[str]
     sectors: dict[str, frozenset[str]]
+    name_sectors: dict[str, str]
     media: frozenset[str]
 
 
@@ -415,6 +416,9 @@ def speech() -> SpeechKnowledge:
         collectives=words(data["collectives"]),
         sectors={
             str(k).lower(): frozenset(str(v) for v in vs) for k, vs in (data.get("sectors") or {}).items()
+        },
+        name_sectors={
+            str(w).lower(): str(sector) for sector, ws in (data.get("name_sectors") or {}).items() for w in ws
         },
         media=words(data.get("media") or ()),
     )

@@ -138,6 +138,7 @@ class StanceLexicon:
     aside: frozenset[str]
     carriers: frozenset[str]
     refusals: dict[tuple[str, str | None], str]
+    hedged: dict[tuple[str, str | None], str]
 
 
 @cache
@@ -179,6 +180,7 @@ def stances() -> StanceLexicon:
         aside=_words(data.get("aside") or ()),
         carriers=_words(data.get("carriers") or ()),
         refusals=index("refusals", _verb_key) if data.get("refusals") else {},
+        hedged=index("hedged", _verb_key) if data.get("hedged") else {},
     )
 
 
