@@ -198,12 +198,11 @@ def _whole_name(ent: Span, taken: list[bool]) -> Span:
         previous = doc[start - 1]
         if taken[previous.i] or "\n" in previous.whitespace_:
             break
-        if previous.is_title and previous.pos_ in ("PROPN", "ADJ", "NOUN") and not previous.is_sent_start:
-            start -= 1
-        elif previous.lower_ in ("and", "of", "&") and doc[start - 2].is_title:
-            start -= 1
-        else:
+        word = previous.is_title and previous.pos_ in ("PROPN", "ADJ", "NOUN") and not previous.is_sent_start
+        link = previous.lower_ in ("and", "of", "&") and doc[start - 2].is_title
+        if not (word or link):
             break
+        start -= 1
     if start == ent.start or doc[start - 1].lower_ != "the" or doc[start].lower_ in ("and", "of", "&"):
         return ent
     return Span(doc, start, ent.end, label=ent.label, span_id=ent.id)
