@@ -173,9 +173,10 @@ def test_pasting_an_article_shows_its_positions(page: Any, server: tuple[str, st
     page.click("#analyze-submit")
     page.wait_for_url(re.compile(r"/documents/[0-9a-f]{64}$"), timeout=60_000)
     expect(page.locator("#title")).to_have_text("Nurses reject hospital pay offer as strike looms")
-    demand = page.locator("[data-position]", has_text="Riverside Nurses Union")
-    expect(demand).to_contain_text("demand")
-    expect(demand).to_contain_text("12 percent")
+    union = page.locator("[data-position]", has_text="Riverside Nurses Union")
+    expect(union.filter(has_text="demand")).to_contain_text("12 percent")
+    # "We will not accept 5%," said the union's president: the union's own rejection
+    expect(union.filter(has_text="reject")).to_contain_text("5 percent")
     offer = page.locator("[data-position]", has_text="St Mary's Hospital")
     expect(offer).to_contain_text("offer")
     expect(offer).to_contain_text("5 percent")

@@ -506,3 +506,13 @@ def test_a_union_named_without_the_word_union_is_the_union_and_a_dateline_city_i
     assert one(positions, federation, "accept")["issue"] == "talks"
     assert one(positions, federation, "willing")["value"]["min"] == 6
     assert {p["party"] for p in positions} == {federation}
+
+
+def test_an_offer_a_party_counters_with_is_its_own_and_an_honorific_names_the_same_person():
+    positions = positions_of(
+        "Ukraine proposed a 30-day ceasefire at sea. Russia countered with an offer of a 10-day pause.",
+        "Health Minister Rebecca Lyall met the union. Ms Lyall later said she would consider a 4% pay rise.",
+    )
+    assert one(positions, "russia", "offer")["value"]["min"] == 10
+    assert one(positions, "russia", "offer")["issue"] == "ceasefire"
+    assert one(positions, "rebecca-lyall", "willing")["issue"] == "pay"

@@ -146,7 +146,9 @@ class _Reader:
             if lemma in self.words.evaluations and t.dep_ != "amod":
                 return _Stance(t, self.words.evaluations[lemma], None)
         if t.pos_ in ("NOUN", "PROPN") and (
-            any(c.dep_ == "poss" for c in t.children) or self._reporter_of(t) is not None
+            any(c.dep_ == "poss" for c in t.children)
+            or self._reporter_of(t) is not None
+            or self._answered_with(t) is not None
         ):
             modifiers = [c.lower_ for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
             for name in (*(f"{m} {lemma}" for m in modifiers), lemma):
@@ -353,8 +355,26 @@ class _Reader:
         government of an article about one, when no national government of its country is named; else
         the state of the one government the article names ("Colombia's government")."""
         cast = self.clauses.cast
-        if len(cast.regional) == 1:
-            region = cast.actors[next(iter(cast.regional))]
+        if cast.regional:
+            # the one provincial government, or the one the article is about when it names others in passing
+            text = text_of(self.sp)
+            counts = sorted(
+                (
+                    (
+                        len(
+                            re.findall(
+                                rf"\b{re.escape(cast.actors[r].name.removesuffix(' government'))}", text
+                            )
+                        ),
+                        r,
+                    )
+                    for r in cast.regional
+                ),
+                reverse=True,
+            )
+            if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+                return None
+            region = cast.actors[counts[0][1]]
             national = any(a.kind == "state" and a.country == region.country for a in cast.actors.values())
             return None if national else region.id
         governments = {
@@ -488,10 +508,20 @@ class _Reader:
             return None
         return self.clauses.subject(verb.head)
 
+    def _answered_with(self, noun: Token) -> Token | None:
+        """ "Russia countered with an offer of a 10-day pause": a stance noun a party answers with is
+        that party's."""
+        preposition = noun.head
+        if noun.dep_ != "pobj" or preposition.lower_ != "with" or preposition.head.pos_ != "VERB":
+            return None
+        if preposition.head.lemma_.lower() not in self.words.answers:
+            return None
+        return self.clauses.subject(preposition.head)
+
     def _party_head(self, t: Token) -> Token | None:
         if t.pos_ == "NOUN":
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
-            return owner if owner is not None else self._reporter_of(t)
+            return owner or self._reporter_of(t) or self._answered_with(t)
         if (first := self._between(t)) is not None:
             return first
         anchor = _anchor(t)

@@ -139,6 +139,7 @@ class StanceLexicon:
     carriers: frozenset[str]
     refusals: dict[tuple[str, str | None], str]
     hedged: dict[tuple[str, str | None], str]
+    answers: frozenset[str]
 
 
 @cache
@@ -181,6 +182,7 @@ def stances() -> StanceLexicon:
         carriers=_words(data.get("carriers") or ()),
         refusals=index("refusals", _verb_key) if data.get("refusals") else {},
         hedged=index("hedged", _verb_key) if data.get("hedged") else {},
+        answers=_words(data.get("answers") or ()),
     )
 
 
