@@ -516,3 +516,21 @@ def test_an_offer_a_party_counters_with_is_its_own_and_an_honorific_names_the_sa
     assert one(positions, "russia", "offer")["value"]["min"] == 10
     assert one(positions, "russia", "offer")["issue"] == "ceasefire"
     assert one(positions, "rebecca-lyall", "willing")["issue"] == "pay"
+
+
+def test_answers_to_positions_not_read_and_hedged_or_passive_willingness():
+    positions = positions_of(
+        "The Coastal Teachers Union and Marlow District Council met again on Monday over pay. The union "
+        "wants a 9% pay rise, and says pay has fallen for a decade. The council says pay is all it can offer.",
+        "The union said it was prepared to accept a 6% settlement.",
+        "Marlow District Council was prepared to reconvene talks in June, but rejected the condition.",
+        'The union\'s secretary said: "We are ready to discuss the rest."',
+    )
+    assert one(positions, "coastal-teachers-union", "willing")["issue"] == "pay"
+    assert one(positions, "marlow-district-council", "willing")["issue"] == "talks"
+    assert one(positions, "marlow-district-council", "reject")["object"] == "the condition"
+    assert [p["issue"] for p in positions if p["object"] == "to discuss the rest"] == ["talks"]
+    alone = positions_of(
+        "The Ferrovia Workers Union met the rail company. The Ferrovia Workers Union rejected the demand."
+    )
+    assert one(alone, "ferrovia-workers-union", "reject")["issue"] == "deal"

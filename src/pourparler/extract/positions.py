@@ -111,7 +111,9 @@ class _Reader:
                 return None
             if any(c.dep_ == "mark" and c.lower_ in ("for", "as") for c in t.children):
                 return None  # "called for Witkoff to sign", "as agreed": not a stance taken here
-            if t.dep_ == "acomp" and t.lower_ in self.words.adjectives:
+            if t.lower_ in self.words.adjectives and (
+                t.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in t.children)
+            ):
                 return _Stance(t, self.words.adjectives[t.lower_], None)  # "had been prepared to sign"
             if (
                 t.dep_ == "advcl"
@@ -255,6 +257,8 @@ class _Reader:
                 agent.actor = self.named_parties.get(self.clauses.refs.noun_phrase(h).text.lower())
             if agent.actor is None:
                 agent.actor = self._unlisted_party(h)
+            if agent.actor is None and h.lemma_.lower() in self.words.state_roles and h.tag_ == "NNS":
+                agent.actor = self._home_government()  # "ministers were willing to resume talks"
             agents.append(self._represented(agent))
         named = [a.actor for a in agents if a.actor]
         if len(named) >= 2 and self._between(t) is None:  # a text named in passing sets no table
@@ -470,8 +474,11 @@ class _Reader:
             fit = fit or previous or self._topical(part) or self._lasting(part)
             # "Cairo's proposal" naming nothing else is a proposal of a deal, before the paragraph's issue
             fit = fit or (self._classify(part) if named != part else None) or self._in_context(part)
+            fit = fit or self._unresolved(part)
             if fit is None:
                 continue
+            if fit[0].id == WHOLE_DEAL and self._quantity(part) and (counted := self._topical(part)):
+                fit = counted  # "prepared to accept a 4% settlement" in a pay dispute is a term of pay
             issue, profile = previous = self._named_before(part) or fit
             by_issue.setdefault(issue.id, (issue, profile, []))[2].append(part)
         made = []
@@ -553,7 +560,7 @@ class _Reader:
         cancellation of Y", "that A and that B")."""
         heads: list[Token] = []
         if any(
-            (c.dep_ == "xcomp" and c.lemma_.lower() in self.words.aside)
+            (c.dep_ == "xcomp" and c.lemma_.lower() in self.words.aside and t.pos_ != "ADJ")
             or (
                 c.dep_ == "ccomp"
                 and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
@@ -923,6 +930,14 @@ class _Reader:
         return ratio or (inside[0] if inside else None)
 
     # -- answers to earlier positions --
+
+    def _unresolved(self, part: list[Token]) -> tuple[Issue, Profile] | None:
+        """ "The TNLA rejected the demand", when the demand itself was not read: an answer to the other
+        side's position is at least an answer on the deal."""
+        words = [x for x in part if not x.is_punct and x.dep_ != "det"]
+        if len(words) != 1 or words[0].lemma_.lower() not in self.words.nouns:
+            return None
+        return self._issue("generic", WHOLE_DEAL)
 
     def _referred(self, parts: list[list[Token]], party: str) -> list[Position] | None:
         """ "rejected those demands", "continues to reject it": the earlier positions of another party
