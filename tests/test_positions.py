@@ -534,3 +534,14 @@ def test_answers_to_positions_not_read_and_hedged_or_passive_willingness():
         "The Ferrovia Workers Union met the rail company. The Ferrovia Workers Union rejected the demand."
     )
     assert one(alone, "ferrovia-workers-union", "reject")["issue"] == "deal"
+
+
+def test_a_state_named_by_its_junta_beside_a_rebel_group_and_staff_as_their_union():
+    positions = positions_of(
+        "Myanmar's junta and the Kachin Independence Army agreed on Thursday to swap around 200 prisoners.",
+        "The Lecturers Union says its members are underpaid. The National Union of Students backed them.",
+        "University staff across the country have rejected a 2% pay offer, the Lecturers Union said.",
+    )
+    swap = {p["party"] for p in positions if p["issue"] == "release" and p["stance"] == "accept"}
+    assert swap == {"myanmar", "kachin-independence-army"}
+    assert one(positions, "lecturers-union", "reject")["value"]["min"] == 2

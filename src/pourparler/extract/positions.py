@@ -268,7 +268,8 @@ class _Reader:
     def _union_of(self, head: Token) -> str | None:
         """ "Pilots at Summit Air rejected the offer", "striking teachers": the workers of a labour
         dispute are their union, when the article names one union."""
-        if head.tag_ != "NNS" or head.lemma_.lower() not in plover().classes["workers"]:
+        collective = head.lemma_.lower() in ("staff", "workforce")  # "university staff" is plural in sense
+        if (head.tag_ != "NNS" and not collective) or head.lemma_.lower() not in plover().classes["workers"]:
             return None
         if any(c.ent_type_ in ("PERSON", "NORP") for c in head.children):
             return None  # "Ukrainian nurses" in a story of two countries may be no one union's members
@@ -277,7 +278,11 @@ class _Reader:
             for a in self.clauses.cast.actors.values()
             if a.kind == "organization" and (a.sector == "LAB" or re.search(r"\bunion\b", a.name, re.I))
         ]
-        return unions[0] if len(unions) == 1 else None
+        if len(unions) <= 1:
+            return unions[0] if unions else None
+        # the union the article is about, when it names others in passing
+        counts = Counter(m.actor for m in self.clauses.cast.mentions if m.actor in unions).most_common()
+        return str(counts[0][0]) if len(counts) == 1 or counts[0][1] >= 2 * counts[1][1] else None
 
     def _described(self, actor_id: str) -> bool:
         """An actor the text made of a phrase ("Ukrainian and Russian delegations"), not a party itself."""
@@ -396,8 +401,10 @@ class _Reader:
             and not (a.side or a.country)
             and set(re.findall(r"[a-z]+", a.name.lower())) & self.words.state_bodies
         ]
-        states = [a for a in cast.actors.values() if a.kind == "state"]
-        return bodies[0] if len(bodies) == 1 and not states else None
+        states = [a.id for a in cast.actors.values() if a.kind == "state"]
+        if len(bodies) == 1 and not states:
+            return bodies[0]
+        return states[0] if len(states) == 1 and not bodies else None  # "Employment Minister X" in Belgium
 
     def _every_party(self, head: Token) -> bool:
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}

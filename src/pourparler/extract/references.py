@@ -117,6 +117,8 @@ class References:
     def _clause_child(self, t: Token, head: Token) -> bool:
         node = t
         while node.i != head.i:
+            if node.dep_ in ("cc", "conj") and node.head.i == head.i and node.i > head.i:
+                return True  # "Myanmar's junta and the TNLA": the junta's phrase ends before "and"
             if node.dep_ in ("relcl", "acl", "appos", "punct") and node.head.i == head.i and node.i > head.i:
                 return node.dep_ != "acl" or node.lower_ not in ("familiar", "close", "involved", "briefed")
             node = node.head
