@@ -545,3 +545,12 @@ def test_a_state_named_by_its_junta_beside_a_rebel_group_and_staff_as_their_unio
     swap = {p["party"] for p in positions if p["issue"] == "release" and p["stance"] == "accept"}
     assert swap == {"myanmar", "kachin-independence-army"}
     assert one(positions, "lecturers-union", "reject")["value"]["min"] == 2
+
+
+def test_words_inside_phrases_that_name_something_else_name_no_issue():
+    positions = positions_of(
+        "Egypt and the IMF met in Cairo. Egypt agreed to a more flexible exchange rate and to working groups "
+        "on data exchange. Egypt also demanded the exchange of 50 prisoners.",
+    )
+    assert [p["issue"] for p in positions if p["stance"] == "demand"] == ["release"]
+    assert "release" not in {p["issue"] for p in positions if p["stance"] == "accept"}

@@ -641,15 +641,20 @@ def evaluate(
         "tests/gold"
     ),
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    totals: Annotated[
+        bool, typer.Option("--totals", help="Only the scores, not the items missed (for a blind set).")
+    ] = False,
 ) -> None:
     """Score pourparler against annotated articles: precision, recall and F1 per component."""
-    from pourparler.evaluate import evaluate_folder, render_scores
+    from pourparler.evaluate import evaluate_folder, render_scores, without_errors
 
     scores = evaluate_folder(gold)
+    if totals:
+        scores = without_errors(scores)
     if as_json:
         sys.stdout.write(json.dumps(scores, indent=1) + "\n")
     else:
-        render_scores(_console(), scores)
+        render_scores(_console(), scores, errors=not totals)
 
 
 def _read_options(allow_private: bool, max_mb: float) -> ReadOptions:

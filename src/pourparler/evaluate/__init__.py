@@ -55,7 +55,14 @@ def _analysed(
     return items
 
 
-def render_scores(console: Console, scores: dict[str, Any]) -> None:
+def without_errors(scores: Any) -> Any:
+    """The scores with every list of items missed or wrong left out: what a blind set may show."""
+    if isinstance(scores, dict):
+        return {k: without_errors(v) for k, v in scores.items() if k != "errors"}
+    return scores
+
+
+def render_scores(console: Console, scores: dict[str, Any], *, errors: bool = True) -> None:
     from rich.table import Table
 
     cleaning = scores["cleaning"]
@@ -109,6 +116,8 @@ def render_scores(console: Console, scores: dict[str, Any]) -> None:
         part = extraction[key]
         table.add_row(label, "", "", f"{part['accuracy']:.3f}", f"{part['right']} of {part['total']} found")
     console.print(table)
+    if not errors:
+        return
     for error in cleaning["errors"]:
         console.print(f"  {error}", style="dim", highlight=False, markup=False)
     for key in ("speakers", "time_values", "quotes", "times", "event_types", "positions"):

@@ -742,7 +742,7 @@ class _Reader:
                     quantity and quantity.per and _any_word(issue.per, quantity.per.lower())
                 ):
                     continue
-                named = [w for w in issue.words if _names(w, text, lemmas)]
+                named = [w for w in issue.words if _names(w, text, lemmas, issue.excluded)]
                 if not named:
                     continue
                 # on a tie, the issue named nearer the head: "guarantees on the border" are guarantees
@@ -1207,10 +1207,15 @@ def _bare_number(tokens: list[Token]) -> float | None:
     return float(word) if re.fullmatch(r"\d+(?:\.\d+)?", word) else None
 
 
-def _names(word: str, text: str, lemmas: set[str]) -> bool:
+def _names(word: str, text: str, lemmas: set[str], excluded: tuple[str, ...] = ()) -> bool:
+    for phrase in excluded:  # "exchange rate" names no exchange of prisoners
+        text = re.sub(rf"(?<![a-z]){re.escape(phrase)}", " ", text)
     if " " in word or "-" in word or "." in word:
         return re.search(rf"(?<![a-z]){re.escape(word)}", text) is not None
-    return word in lemmas
+    if word not in lemmas:
+        return False
+    # the word's stem must still be there once the phrases are gone ("exchange" beside "exchange rate")
+    return not excluded or re.search(rf"(?<![a-z]){re.escape(word[:4])}", text) is not None
 
 
 def _any_word(words: frozenset[str], text: str) -> bool:

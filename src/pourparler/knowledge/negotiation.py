@@ -199,6 +199,7 @@ class Issue:
     units: frozenset[str]
     per: frozenset[str]
     better: dict[str, str]
+    excluded: tuple[str, ...] = ()  # phrases whose words name something else ("exchange rate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +279,7 @@ def _profile(data: Any, where: str) -> Profile:
                 units=_words(entry.get("units") or ()),
                 per=_words(entry.get("per") or ()),
                 better=better,
+                excluded=tuple(str(w).lower() for w in entry.get("except") or ()),
             )
         )
     ids = [i.id for i in issues]
