@@ -554,3 +554,11 @@ def test_words_inside_phrases_that_name_something_else_name_no_issue():
     )
     assert [p["issue"] for p in positions if p["stance"] == "demand"] == ["release"]
     assert "release" not in {p["issue"] for p in positions if p["stance"] == "accept"}
+
+
+def test_a_party_of_a_profile_named_once_in_passing_does_not_bring_its_profile():
+    positions = positions_of(
+        "Israel and Lebanon met in Naqoura on Monday. Lebanon, which has stayed out of the war with Hamas, "
+        "offered to release 5 Israeli detainees. Israel demanded the release of all detainees."
+    )
+    assert {p["issue"] for p in positions} == {"release"}

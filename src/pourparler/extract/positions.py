@@ -54,16 +54,26 @@ def find_positions(
 
 
 def applicable(profiles: Iterable[Profile], actors: dict[str, Actor], body: str) -> list[Profile]:
-    """The profiles an article belongs to: two of their parties named, or one party and one signal
-    word; the generic profile always, last."""
-    names = {a.name.lower() for a in actors.values()}
+    """The profiles an article belongs to: two of their parties named more than in passing, or one
+    party and one signal word; the generic profile always, last."""
     lowered = body.lower()
+
+    def named(party: str) -> bool:
+        actor = actors.get(party) or next(
+            (a for a in actors.values() if a.name.lower() == party.lower()), None
+        )
+        if actor is None:
+            return False
+        # "the war with Hamas" once in a story on Lebanon does not make it a party there
+        words = {actor.name, *actor.aliases}
+        return sum(len(re.findall(rf"\b{re.escape(w.lower())}\b", lowered)) for w in words if w) >= 2
+
     found = []
     for profile in profiles:
         if profile.generic:
             found.append(profile)
             continue
-        parties = sum(1 for p in profile.parties if p in actors or p.lower() in names)
+        parties = sum(1 for p in profile.parties if named(p))
         signals = sum(1 for s in profile.signals if re.search(rf"\b{re.escape(s)}", lowered))
         if parties >= 2 or (parties >= 1 and signals >= 1):
             found.append(profile)
