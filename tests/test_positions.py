@@ -554,6 +554,16 @@ def test_words_inside_phrases_that_name_something_else_name_no_issue():
     )
     assert [p["issue"] for p in positions if p["stance"] == "demand"] == ["release"]
     assert "release" not in {p["issue"] for p in positions if p["stance"] == "accept"}
+    loan = positions_of(
+        "Pakistan and the IMF met in Islamabad. Pakistan agreed to greater exchange-rate flexibility.",
+        "Russia proposed a demilitarized zone of 30 kilometres around the Zaporizhzhia nuclear power plant.",
+        "Venezuela demanded a new license for Chevron to export oil.",
+    )
+    assert [(p["party"], p["issue"]) for p in loan] == [
+        ("pakistan", "money"),
+        ("russia", "withdrawal"),
+        ("venezuela", "sanctions"),
+    ]
 
 
 def test_a_party_of_a_profile_named_once_in_passing_does_not_bring_its_profile():

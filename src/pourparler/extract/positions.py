@@ -736,7 +736,11 @@ class _Reader:
             for x in s.subtree
         }
         kept = [x for x in part if x.i not in parties]
-        text = " ".join(x.text for x in kept).lower()
+        # words as written: "exchange-rate" stays one word, tokens left out leave a gap
+        text = "".join(
+            x.text + (x.whitespace_ if i + 1 < len(kept) and kept[i + 1].i == x.i + 1 else " ")
+            for i, x in enumerate(kept)
+        ).lower()
         # the end of a hyphenated word is no word of its own: "short-term" names no term of a deal
         words = [x for x in kept if not (x.i > 0 and x.nbor(-1).text == "-" and not x.nbor(-1).whitespace_)]
         lemmas = {x.lemma_.lower() for x in words} | {x.lower_ for x in words}
