@@ -572,3 +572,11 @@ def test_a_party_of_a_profile_named_once_in_passing_does_not_bring_its_profile()
         "offered to release 5 Israeli detainees. Israel demanded the release of all detainees."
     )
     assert {p["issue"] for p in positions} == {"release"}
+
+
+def test_federal_negotiators_are_the_state_whose_government_the_article_names():
+    positions = positions_of(
+        "Ethiopia's federal government and the TPLF met in Mekelle. TPLF negotiators demanded a referendum.",
+        "Federal negotiators rejected that demand.",
+    )
+    assert one(positions, "ethiopia", "reject")["object"] == "that demand"

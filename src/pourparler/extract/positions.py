@@ -263,6 +263,8 @@ class _Reader:
                 agents += [Agent(a) for a in owners]
                 continue
             agent = Agent(union) if (union := self._union_of(h)) else self.clauses.agent(h)
+            if self._central(h) and (home := self._home_government()):
+                agent = Agent(home)  # "Federal negotiators rejected that demand"
             if agent.actor is None:
                 agent.actor = self.named_parties.get(self.clauses.refs.noun_phrase(h).text.lower())
             if agent.actor is None:
@@ -293,6 +295,12 @@ class _Reader:
         # the union the article is about, when it names others in passing
         counts = Counter(m.actor for m in self.clauses.cast.mentions if m.actor in unions).most_common()
         return str(counts[0][0]) if len(counts) == 1 or counts[0][1] >= 2 * counts[1][1] else None
+
+    def _central(self, head: Token) -> bool:
+        """ "Federal negotiators", "the central government": a state body its level of government names."""
+        return head.lemma_.lower() in self.words.state_bodies and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in ("federal", "central", "national") for c in head.children
+        )
 
     def _described(self, actor_id: str) -> bool:
         """An actor the text made of a phrase ("Ukrainian and Russian delegations"), not a party itself."""
