@@ -298,8 +298,9 @@ class _Reader:
 
     def _central(self, head: Token) -> bool:
         """ "Federal negotiators", "the central government": a state body its level of government names."""
+        levels = ("federal", "central", "national")
         return head.lemma_.lower() in self.words.state_bodies and any(
-            c.dep_ in ("amod", "compound") and c.lower_ in ("federal", "central", "national") for c in head.children
+            c.dep_ in ("amod", "compound") and c.lower_ in levels for c in head.children
         )
 
     def _described(self, actor_id: str) -> bool:
