@@ -580,3 +580,15 @@ def test_federal_negotiators_are_the_state_whose_government_the_article_names():
         "Federal negotiators rejected that demand.",
     )
     assert one(positions, "ethiopia", "reject")["object"] == "that demand"
+
+
+def test_a_union_named_by_its_company_and_management_as_the_employer():
+    positions = positions_of(
+        "Hyundai Motor's labor union has voted to strike. The union rejected the company's offer.",
+        "Management offered a base pay raise of 86,000 won.",
+        "The RMT union wants a 5% rise.",
+    )
+    assert one(positions, "hyundai-motor-union", "reject")["issue"] == "deal"
+    offers = [p for p in positions if p["party"] == "hyundai-motor" and p["issue"] == "pay"]
+    assert [p["value"]["min"] for p in offers] == [86_000]
+    assert one(positions, "rmt", "demand")["value"]["min"] == 5

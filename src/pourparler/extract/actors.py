@@ -102,6 +102,7 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     taken = [False] * len(sp)
     _anonymous_sources(sp, cast, taken)
     _offices(sp, cast, taken, published)
+    _company_unions(sp, cast, taken)
     _entities(sp, cast, taken, published)
     _fold_short_forms(sp, cast)
     _regional_governments(sp, cast)
@@ -256,8 +257,8 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
         return None
     if kind == "organization" and (short := short_form(name, cast)) is not None:
         return short
-    if len(ent) == 1 and not _lone_name_acts(ent):
-        return None
+    if len(ent) == 1 and (not _lone_name_acts(ent) or name.lower() in speech().sectors):
+        return None  # "Management offered ...", capitalised at the start of a sentence, names no one
     country = side = None
     owner = next((c for c in ent.root.children if c.dep_ == "poss"), None)
     if kind == "organization" and owner is not None:  # "Ethiopia's Government Communication Service"
@@ -365,6 +366,40 @@ def _offices(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None) 
         office = _office_of(owner, noun.lower_, published, sp[token.i + 1 : noun.i + 1])
         cast.actors.setdefault(office.id, office)
         cast.add(Mention(span.start_char, span.end_char, span.text, office.id, head=noun.i))
+        for t in span:
+            taken[t.i] = True
+
+
+def _company_unions(sp: Doc, cast: Cast, taken: list[bool]) -> None:
+    """ "The Hyundai Motor union": a union named by its company is an organisation of its own, and the
+    company is an employer."""
+    for token in sp:
+        if token.text != "union" or taken[token.i]:
+            continue
+        start = (
+            token.i - 1 if token.i > 0 and sp[token.i - 1].lower_ in ("labor", "labour", "trade") else token.i
+        )
+        if start > 0 and sp[start - 1].tag_ == "POS":
+            start -= 1  # "Hyundai Motor's labor union"
+        # the tagger may take the possessive into the name
+        ends = (start, start + 1) if sp[start].tag_ == "POS" else (start,)
+        ent = next((e for e in sp.ents if e.end in ends and e.label_ == "ORG"), None)
+        if ent is None or any(taken[t.i] for t in ent) or ent.root.head.i not in range(ent.end, token.i + 1):
+            continue
+        company_name = _clean_name(ent.text)
+        if not company_name or ent.ent_id_ or name_sector(company_name) == "LAB":
+            continue  # "the RMT union", "the IG Metall union": the name is the union's own
+        span = sp[ent.start : token.i + 1]
+        name = f"{company_name} union"
+        actor = cast.actors.setdefault(
+            _slug(name), Actor(id=_slug(name), name=name, kind="organization", sector="LAB")
+        )
+        cast.add(Mention(span.start_char, span.end_char, span.text, actor.id, head=token.i))
+        company = _slug(company_name)
+        cast.actors.setdefault(
+            company, Actor(id=company, name=company_name, kind="organization", sector="BUS")
+        )
+        cast.add(Mention(ent.start_char, ent.end_char, ent.text, company, head=ent.root.i))
         for t in span:
             taken[t.i] = True
 

@@ -262,7 +262,11 @@ class _Reader:
             if len(owners) >= 2:
                 agents += [Agent(a) for a in owners]
                 continue
-            agent = Agent(union) if (union := self._union_of(h)) else self.clauses.agent(h)
+            agent = (
+                Agent(union)
+                if (union := self._union_of(h))
+                else self._bare_sector(h) or self.clauses.agent(h)
+            )
             if self._central(h) and (home := self._home_government()):
                 agent = Agent(home)  # "Federal negotiators rejected that demand"
             if agent.actor is None:
@@ -295,6 +299,14 @@ class _Reader:
         # the union the article is about, when it names others in passing
         counts = Counter(m.actor for m in self.clauses.cast.mentions if m.actor in unions).most_common()
         return str(counts[0][0]) if len(counts) == 1 or counts[0][1] >= 2 * counts[1][1] else None
+
+    def _bare_sector(self, head: Token) -> Agent | None:
+        """ "Management offered 86,000 won": a kind of body named with no article is the last one of its
+        sector the text named."""
+        if head.lower_ not in self.clauses.refs.words.sectors or any(c.dep_ == "det" for c in head.children):
+            return None
+        found = self.clauses.refs.of_sector(head)
+        return Agent(found.actor) if found is not None and found.actor else None
 
     def _central(self, head: Token) -> bool:
         """ "Federal negotiators", "the central government": a state body its level of government names."""
