@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from pourparler.extract.actors import GROUP_NOUNS, same_person, short_form
 from pourparler.extract.clauses import Agent, Clauses
+from pourparler.extract.references import SUBJECTS
 from pourparler.extract.timex import NUMBER_WORDS, length
 from pourparler.knowledge import demonyms, states
 from pourparler.knowledge.negotiation import Issue, Profile, plover, stances
@@ -48,14 +49,21 @@ def find_positions(
     clauses: Clauses, quantities: list[Quantity], profiles: tuple[Profile, ...]
 ) -> list[Position]:
     """Every position the article states, in text order, with issues from the profiles that fit it."""
-    fitting = applicable(profiles, clauses.cast.actors, text_of(clauses.sp))
+    acting = {
+        m.actor
+        for m in clauses.cast.mentions
+        if m.actor and m.head >= 0 and clauses.sp[m.head].dep_ in SUBJECTS
+    }
+    fitting = applicable(profiles, clauses.cast.actors, text_of(clauses.sp), acting)
     reader = _Reader(clauses, quantities, fitting)
     return reader.run()
 
 
-def applicable(profiles: Iterable[Profile], actors: dict[str, Actor], body: str) -> list[Profile]:
-    """The profiles an article belongs to: two of their parties named more than in passing, or one
-    party and one signal word; the generic profile always, last."""
+def applicable(
+    profiles: Iterable[Profile], actors: dict[str, Actor], body: str, acting: Collection[str] = ()
+) -> list[Profile]:
+    """The profiles an article belongs to: two of their parties named more than in passing (as the
+    subject of a clause, or twice), or one party and one signal word; the generic profile always, last."""
     lowered = body.lower()
 
     def named(party: str) -> bool:
@@ -64,6 +72,8 @@ def applicable(profiles: Iterable[Profile], actors: dict[str, Actor], body: str)
         )
         if actor is None:
             return False
+        if actor.id in acting:
+            return True
         # "the war with Hamas" once in a story on Lebanon does not make it a party there
         words = {actor.name, *actor.aliases}
         return sum(len(re.findall(rf"\b{re.escape(w.lower())}\b", lowered)) for w in words if w) >= 2
