@@ -787,7 +787,9 @@ class _Reader:
                     quantity and quantity.per and _any_word(issue.per, quantity.per.lower())
                 ):
                     continue
-                named = [w for w in issue.words if _names(w, text, lemmas, issue.excluded)]
+                # "exchange rate" names no exchange of prisoners
+                said = _excluded(issue.excluded).sub(" ", text) if issue.excluded else text
+                named = [w for w in issue.words if _names(w, said, lemmas, stem=bool(issue.excluded))]
                 if not named:
                     continue
                 # on a tie, the issue named nearer the head: "guarantees on the border" are guarantees
@@ -1232,13 +1234,20 @@ def _depths(words: list[Token]) -> dict[str, int]:
 def _country_in(words: str) -> str | None:
     """The one country a role names by demonym or name ("Egyptian Foreign Ministry spokesman")."""
     found = {code for word in re.findall(r"[A-Z][\w-]*", words) if (code := demonyms().get(word))}
-    found |= {code for name, code in _state_names().items() if re.search(rf"\b{re.escape(name)}\b", words)}
+    names = _state_names()
+    found |= {names[m.group(0)] for m in _state_pattern().finditer(words)}
     return found.pop() if len(found) == 1 else None
 
 
 @cache
 def _state_names() -> dict[str, str]:
     return {name: state.iso3 for state in states() for name in (state.name, *state.aliases) if len(name) > 3}
+
+
+@cache
+def _state_pattern() -> re.Pattern[str]:
+    names = sorted(_state_names(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 def _bare_number(tokens: list[Token]) -> float | None:
@@ -1252,15 +1261,18 @@ def _bare_number(tokens: list[Token]) -> float | None:
     return float(word) if re.fullmatch(r"\d+(?:\.\d+)?", word) else None
 
 
-def _names(word: str, text: str, lemmas: set[str], excluded: tuple[str, ...] = ()) -> bool:
-    for phrase in excluded:  # "exchange rate" names no exchange of prisoners
-        text = re.sub(rf"(?<![a-z]){re.escape(phrase)}", " ", text)
+def _names(word: str, text: str, lemmas: set[str], *, stem: bool = False) -> bool:
     if " " in word or "-" in word or "." in word:
         return re.search(rf"(?<![a-z]){re.escape(word)}", text) is not None
     if word not in lemmas:
         return False
-    # the word's stem must still be there once the phrases are gone ("exchange" beside "exchange rate")
-    return not excluded or re.search(rf"(?<![a-z]){re.escape(word[:4])}", text) is not None
+    # with an issue's `except` phrases taken out of the text, the word's stem must still be there
+    return not stem or re.search(rf"(?<![a-z]){re.escape(word[:4])}", text) is not None
+
+
+@cache
+def _excluded(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in phrases) + ")")
 
 
 def _any_word(words: frozenset[str], text: str) -> bool:
