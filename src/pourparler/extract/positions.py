@@ -408,20 +408,12 @@ class _Reader:
         if cast.regional:
             # the one provincial government, or the one the article is about when it names others in passing
             text = text_of(self.sp)
-            counts = sorted(
-                (
-                    (
-                        len(
-                            re.findall(
-                                rf"\b{re.escape(cast.actors[r].name.removesuffix(' government'))}", text
-                            )
-                        ),
-                        r,
-                    )
-                    for r in cast.regional
-                ),
-                reverse=True,
-            )
+
+            def named(region: str) -> int:
+                name = cast.actors[region].name.removesuffix(" government")
+                return len(re.findall(rf"\b{re.escape(name)}", text))
+
+            counts = sorted(((named(r), r) for r in cast.regional), reverse=True)
             if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
                 return None
             region = cast.actors[counts[0][1]]
