@@ -43,7 +43,6 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ben", "de", "van", "von", "der",
 # what follows the place of a dateline: "RIYADH, Oct 16 (Reuters) -", "Yangon (AFP) –", "KYIV —"
 DATELINE = re.compile(r"(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s*(\([\w .]{2,25}\)\s*)?[-–—]\s")
 SHORT_FORM = re.compile(r" \(([A-Z][A-Za-z]{1,9})\)")
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev"})
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod"})
 
 
@@ -306,7 +305,7 @@ def _lone_name_acts(ent: Span) -> bool:
 def same_person(name: str, cast: Cast) -> Actor | None:
     """A surname or shorter form of a person already met in this article ("Umerov" after "Rustem Umerov")."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in speech().honorifics:
         words = words[1:]  # "Ms Lyall" after "Rebecca Lyall"
     name = " ".join(words)
     for actor in cast.actors.values():

@@ -294,7 +294,7 @@ class _Reader:
     def _union_of(self, head: Token) -> str | None:
         """ "Pilots at Summit Air rejected the offer", "striking teachers": the workers of a labour
         dispute are their union, when the article names one union."""
-        collective = head.lemma_.lower() in ("staff", "workforce")  # "university staff" is plural in sense
+        collective = head.lemma_.lower() in plover().classes.get("workforce", frozenset())
         if (head.tag_ != "NNS" and not collective) or head.lemma_.lower() not in plover().classes["workers"]:
             return None
         if any(c.ent_type_ in ("PERSON", "NORP") for c in head.children):
@@ -320,9 +320,8 @@ class _Reader:
 
     def _central(self, head: Token) -> bool:
         """ "Federal negotiators", "the central government": a state body its level of government names."""
-        levels = ("federal", "central", "national")
         return head.lemma_.lower() in self.words.state_bodies and any(
-            c.dep_ in ("amod", "compound") and c.lower_ in levels for c in head.children
+            c.dep_ in ("amod", "compound") and c.lower_ in self.words.government_levels for c in head.children
         )
 
     def _described(self, actor_id: str) -> bool:

@@ -140,6 +140,7 @@ class StanceLexicon:
     refusals: dict[tuple[str, str | None], str]
     hedged: dict[tuple[str, str | None], str]
     answers: frozenset[str]
+    government_levels: frozenset[str]
 
 
 @cache
@@ -183,6 +184,7 @@ def stances() -> StanceLexicon:
         refusals=index("refusals", _verb_key) if data.get("refusals") else {},
         hedged=index("hedged", _verb_key) if data.get("hedged") else {},
         answers=_words(data.get("answers") or ()),
+        government_levels=_words(data.get("government_levels") or ()),
     )
 
 
