@@ -592,3 +592,26 @@ def test_a_union_named_by_its_company_and_management_as_the_employer():
     offers = [p for p in positions if p["party"] == "hyundai-motor" and p["issue"] == "pay"]
     assert [p["value"]["min"] for p in offers] == [86_000]
     assert one(positions, "rmt", "demand")["value"]["min"] == 5
+
+
+def test_what_a_party_says_it_will_not_do_or_would_do_on_a_condition_is_its_position():
+    positions = positions_of(
+        "The Kachin Independence Army said it would not withdraw from the jade mines.",
+        "Myanmar's junta said it would never recognise the rebels' administration.",
+        "The KIA said it would free the captured soldiers only if the junta agreed to a truce.",
+        "The junta could not afford to lose the mines, analysts said. The KIA will not comment.",
+    )
+    assert one(positions, "kachin-independence-army", "reject")["issue"] == "withdrawal"
+    assert one(positions, "myanmar", "reject")["issue"] == "governance"
+    assert one(positions, "kachin-independence-army", "willing")["issue"] == "release"
+    assert len(positions) == 3  # no refusal in "could not afford", no position in "will not comment"
+
+
+def test_a_counter_with_a_figure_is_an_offer_on_the_issue_of_the_figure_it_answers():
+    positions = positions_of(
+        "The Hotel Workers Union demanded a 30% raise. The Hotel Association countered with 12%.",
+        "Russia countered with an offer of a 10-day pause.",
+    )
+    offer = one(positions, "hotel-association", "offer")
+    assert (offer["issue"], offer["value"]["min"]) == ("pay", 12)
+    assert [p["issue"] for p in positions if p["party"] == "russia"] == ["ceasefire"]

@@ -32,6 +32,8 @@ TIMELINE = "timeline"
 # How often an article must name an issue for a bare number to take it as its topic.
 TOPICAL_MENTIONS = 3
 DOMINANT_MENTIONS = 6
+# Where a verb stating what a party will or will not do stands: its own clause, or "going to" ...
+INTENT_CLAUSES = ("ROOT", "ccomp", "conj", "xcomp")
 # A verb's prepositions that say where or when it happens ("agreed to extend the truce, in talks in Havana").
 SETTING_PREPS = ("in", "at", "during", "after", "before", "since", "until", "amid", "following", "despite")
 
@@ -43,6 +45,7 @@ class _Stance:
     particle: str | None
     carried: bool = False  # "put forward demands": the noun states the stance, the verb carries it
     refusal: bool = False  # "would not negotiate over": the stance is the negated verb's
+    intent: bool = False  # "will not hand Goma back": any verb, so only on an issue its object names
 
 
 def find_positions(
@@ -144,6 +147,8 @@ class _Reader:
             particles = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep")}
             for particle in sorted(particles):
                 stance = self.words.verbs.get((lemma, particle))
+                if stance and self._answers_with_noun(t, particle):
+                    return None  # "countered with an offer of a 10-day pause": the noun states it
                 if stance:
                     carried = self._carried(t) if stance in ("propose", "offer") else None
                     return _Stance(t, carried or stance, particle, carried is not None)
@@ -161,7 +166,7 @@ class _Reader:
                 carried = self._carried(t)
                 if carried is not None:
                     return _Stance(t, carried, None, True)
-            return _Stance(t, stance, None) if stance else None
+            return _Stance(t, stance, None) if stance else self._intent(t)
         if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "attr", "amod") or _predicate(t) is not t):
             if lemma in self.words.adjectives:
                 return _Stance(t, self.words.adjectives[lemma], None)
@@ -177,6 +182,38 @@ class _Reader:
                 if name in self.words.nouns:
                     return _Stance(t, self.words.nouns[name], None)
         return None
+
+    def _intent(self, verb: Token) -> _Stance | None:
+        """ "We will not hand Goma back", "Serbia would never recognise ...", "it would free the hostages
+        only if ...": what a party says it will not do rejects it; what it would do on a condition, it is
+        willing to do."""
+        if verb.lemma_.lower() in self.words.not_intents or verb.dep_ not in INTENT_CLAUSES:
+            return None
+        # "are not going to sign away their breaks": the modality is on "going"
+        carrier = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "go" else verb
+        if verb.dep_ == "xcomp" and carrier is verb:
+            return None
+        aux = {c.lower_ for c in carrier.children if c.dep_ == "aux"}
+        future = bool(aux & self.words.intent_modals) or carrier is not verb
+        if not future or self.clauses.conditioned(verb):
+            return None
+        if any(c.dep_ == "neg" for c in carrier.children):
+            refusing = aux & self.words.refusing_modals or carrier is not verb
+            return _Stance(verb, "reject", None, refusal=True, intent=True) if refusing else None
+        if self.clauses.on_condition(verb):
+            return _Stance(verb, "willing", None, intent=True)
+        return None
+
+    def _intended(self, verb: Token) -> list[list[Token]]:
+        """What a party will or will not do: the verb with its objects ("withdraw from the corridor",
+        "recognise Kosovo's independence"), since the verb may name the issue itself."""
+        words = [verb] + [
+            x
+            for c in verb.children
+            if c.dep_ in ("dobj", "prep", "prt", "dative", "xcomp", "acomp", "oprd", "attr")
+            for x in c.subtree
+        ]
+        return [sorted(words, key=lambda x: x.i)] if len(words) > 1 else []
 
     def _carried(self, verb: Token) -> str | None:
         """The stance of a stance noun the verb puts forward: "put forward demands" is a demand."""
@@ -219,8 +256,11 @@ class _Reader:
         stance = self._adjusted(found)
         if stance is None:
             return [], []
-        parts = self._object_parts(found.token, found.particle)
-        if not parts and not self._bare_verdict(found.token, stance):
+        if found.intent:
+            parts = self._intended(found.token)
+        else:
+            parts = self._object_parts(found.token, found.particle)
+        if not parts and (found.intent or not self._bare_verdict(found.token, stance)):
             return [], []
         made: list[Position] = []
         for agent in self._parties(found.token):
@@ -497,7 +537,7 @@ class _Reader:
         self, found: _Stance, stance: str, agent: Agent, parts: list[list[Token]]
     ) -> list[Position]:
         assert agent.actor is not None
-        referred = self._referred(parts, agent.actor)
+        referred = None if found.intent else self._referred(parts, agent.actor)
         if referred is not None:
             return self._responses(found, stance, agent.actor, agent.source, parts, referred)
         by_issue: dict[str, tuple[Issue, Profile, list[list[Token]]]] = {}
@@ -508,7 +548,16 @@ class _Reader:
         for part in parts:
             # "put a responsible offer in front of the union": the stance noun names no issue
             named = [x for x in part if x.i != noun]
-            fit = self._classify(named) or self._elided(part) or self._restated(found, stance, agent.actor)
+            if found.intent:
+                # "would not discuss its weapons" is about the weapons; "never recognise Kosovo's
+                # independence" names its issue by the verb
+                verb = found.token
+                fit = self._classify([x for x in part if x.i != verb.i]) or self._classify([verb])
+                if fit is None:
+                    continue
+            else:
+                fit = self._classify(named)
+            fit = fit or self._elided(part) or self._restated(found, stance, agent.actor)
             # "present a vision of a truce and spell it out": a conjunct naming nothing joins the one before
             fit = fit or previous or self._topical(part) or self._lasting(part)
             # "Cairo's proposal" naming nothing else is a proposal of a deal, before the paragraph's issue
@@ -553,6 +602,14 @@ class _Reader:
         if not any(c.dep_ in ("attr", "acomp") for c in verb.children):
             return None
         return self.clauses.subject(verb.head)
+
+    def _answers_with_noun(self, verb: Token, particle: str) -> bool:
+        return verb.lemma_.lower() in self.words.answers and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in self.words.nouns
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == particle
+            for g in c.children
+        )
 
     def _answered_with(self, noun: Token) -> Token | None:
         """ "Russia countered with an offer of a 10-day pause": a stance noun a party answers with is

@@ -141,6 +141,9 @@ class StanceLexicon:
     hedged: dict[tuple[str, str | None], str]
     answers: frozenset[str]
     government_levels: frozenset[str]
+    intent_modals: frozenset[str]
+    refusing_modals: frozenset[str]
+    not_intents: frozenset[str]
 
 
 @cache
@@ -185,6 +188,9 @@ def stances() -> StanceLexicon:
         hedged=index("hedged", _verb_key) if data.get("hedged") else {},
         answers=_words(data.get("answers") or ()),
         government_levels=_words(data.get("government_levels") or ()),
+        intent_modals=_words((data.get("intents") or {}).get("modals") or ()),
+        refusing_modals=_words((data.get("intents") or {}).get("refusing") or ()),
+        not_intents=_words((data.get("intents") or {}).get("except") or ()),
     )
 
 
