@@ -32,7 +32,7 @@ TIMELINE = "timeline"
 # How often an article must name an issue for a bare number to take it as its topic.
 TOPICAL_MENTIONS = 3
 DOMINANT_MENTIONS = 6
-# Where a verb stating what a party will or will not do stands: its own clause, or "going to" ...
+# The clauses a verb of intent may head: a main or reported clause, or the verb after "going to".
 INTENT_CLAUSES = ("ROOT", "ccomp", "conj", "xcomp")
 # A verb's prepositions that say where or when it happens ("agreed to extend the truce, in talks in Havana").
 SETTING_PREPS = ("in", "at", "during", "after", "before", "since", "until", "amid", "following", "despite")
@@ -45,7 +45,7 @@ class _Stance:
     particle: str | None
     carried: bool = False  # "put forward demands": the noun states the stance, the verb carries it
     refusal: bool = False  # "would not negotiate over": the stance is the negated verb's
-    intent: bool = False  # "will not hand Goma back": any verb, so only on an issue its object names
+    intent: bool = False  # "will not hand the city back": any verb, so only on an issue it names
 
 
 def find_positions(
@@ -184,9 +184,9 @@ class _Reader:
         return None
 
     def _intent(self, verb: Token) -> _Stance | None:
-        """ "We will not hand Goma back", "Serbia would never recognise ...", "it would free the hostages
-        only if ...": what a party says it will not do rejects it; what it would do on a condition, it is
-        willing to do."""
+        """ "We will not hand the city back", "the government would never recognise ...", "it would free
+        the hostages only if ...": what a party says it will not do rejects it; what it would do on a
+        condition, it is willing to do."""
         if verb.lemma_.lower() in self.words.not_intents or verb.dep_ not in INTENT_CLAUSES:
             return None
         # "are not going to sign away their breaks": the modality is on "going"
@@ -206,7 +206,7 @@ class _Reader:
 
     def _intended(self, verb: Token) -> list[list[Token]]:
         """What a party will or will not do: the verb with its objects ("withdraw from the corridor",
-        "recognise Kosovo's independence"), since the verb may name the issue itself."""
+        "recognise the region's independence"), since the verb may name the issue itself."""
         words = [verb] + [
             x
             for c in verb.children
@@ -549,7 +549,7 @@ class _Reader:
             # "put a responsible offer in front of the union": the stance noun names no issue
             named = [x for x in part if x.i != noun]
             if found.intent:
-                # "would not discuss its weapons" is about the weapons; "never recognise Kosovo's
+                # "would not discuss its weapons" is about the weapons; "never recognise the region's
                 # independence" names its issue by the verb
                 verb = found.token
                 fit = self._classify([x for x in part if x.i != verb.i]) or self._classify([verb])
