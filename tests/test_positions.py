@@ -615,3 +615,41 @@ def test_a_counter_with_a_figure_is_an_offer_on_the_issue_of_the_figure_it_answe
     offer = one(positions, "hotel-association", "offer")
     assert (offer["issue"], offer["value"]["min"]) == ("pay", 12)
     assert [p["issue"] for p in positions if p["party"] == "russia"] == ["ceasefire"]
+
+
+def test_what_a_speaker_says_must_happen_is_insisted_on_or_demanded_of_the_other_party():
+    positions = positions_of(
+        "Chile and Bolivia met in Lima. Bolivia said sanctions on its lithium exports must be lifted first.",
+        "Chile said Bolivia must withdraw its troops from the border posts.",
+        "The talks must go on, a mediator said.",
+    )
+    insist = one(positions, "bolivia", "insist")
+    assert insist["issue"] == "sanctions"
+    assert one(positions, "chile", "demand")["issue"] == "withdrawal"
+    assert len(positions) == 2  # a mediator naming no issue holds no position
+
+
+def test_stances_the_parser_hides_in_participles_summaries_and_infinitives():
+    positions = positions_of(
+        "Canada and the United States met in Ottawa. A Canadian official said Ottawa was prepared to lift "
+        "its counter-tariffs the same day.",
+        "Washington proposed that Canadian steel ship under a quota, an idea Canada has turned down.",
+        "The United States has so far refused to give Canadian mills a blanket exemption, and pressed Canada "
+        "on Tuesday to drop its dairy quotas.",
+        "Canada pushed back on that characterization.",
+    )
+    assert one(positions, "canada", "willing")["issue"] == "tariffs"
+    assert one(positions, "canada", "reject")["issue"] == "tariffs"
+    assert {p["stance"] for p in positions if p["party"] == "united-states"} == {"propose", "reject", "demand"}
+    assert not [p for p in positions if p["party"] == "canada" and p["stance"] == "demand"]
+
+
+def test_the_rebels_are_the_armed_group_an_article_is_about_and_a_demonym_owns_a_proposal():
+    positions = positions_of(
+        "The M23 and Congo met in Doha. The M23 said it was ready to talk. Congo wants the FDLR militia "
+        "disarmed.",
+        "The rebels demanded the release of 700 fighters held in government jails.",
+        "Kinshasa dismissed the Qatari proposal for a buffer zone.",
+    )
+    assert one(positions, "m23", "demand")["issue"] == "release"
+    assert one(positions, "qatar", "propose")["issue"] == "withdrawal"

@@ -131,6 +131,8 @@ class Clauses:
             actor_id = self._actor_at(t)
             if actor_id is None and t.dep_ == "poss" and t.pos_ == "PRON" and t.lower_ in ("its", "their"):
                 actor_id = self._clause_subject_actor(t)
+            if actor_id is None and t.dep_ == "poss" and t.lower_ in ("his", "her") and head.i != t.i:
+                actor_id = self.agent(t).actor  # "said his government would accept": the speaker's
             if actor_id is None and t.dep_ == "compound" and t.pos_ == "NOUN":
                 army = self.refs.of_sector(t)  # "the army delegation": the army named before
                 actor_id = army.actor if army is not None else None

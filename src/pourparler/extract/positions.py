@@ -46,6 +46,7 @@ class _Stance:
     carried: bool = False  # "put forward demands": the noun states the stance, the verb carries it
     refusal: bool = False  # "would not negotiate over": the stance is the negated verb's
     intent: bool = False  # "will not hand the city back": any verb, so only on an issue it names
+    speaker: Agent | None = None  # "said sanctions must be lifted": the party is who says so
 
 
 def find_positions(
@@ -144,7 +145,12 @@ class _Reader:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
             ):
                 return None  # "To block the deal, France would need ...": a purpose, not a stance
-            particles = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep")}
+            # "which officials put forward", with "forward" taken for an adverb
+            particles = {
+                c.lower_
+                for c in t.children
+                if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.pos_ == "ADP")
+            }
             for particle in sorted(particles):
                 stance = self.words.verbs.get((lemma, particle))
                 if stance and self._answers_with_noun(t, particle):
@@ -161,19 +167,24 @@ class _Reader:
                     t.dep_ == "xcomp" or {c.lower_ for c in t.children if c.dep_ == "aux"} & self.words.modal
                 ):
                     return _Stance(t, hedged, hedge)  # "would consider 6%", "ready to look at"
-            stance = self.words.verbs.get((lemma, None))
+            # "pushed back on", "pressed ahead with": a phrasal verb not listed is not the bare verb
+            phrasal = any(c.dep_ == "prt" for c in t.children)
+            stance = None if phrasal else self.words.verbs.get((lemma, None))
             if stance in (None, "propose", "offer") and (lemma in self.words.carriers or stance):
                 carried = self._carried(t)
                 if carried is not None:
                     return _Stance(t, carried, None, True)
-            return _Stance(t, stance, None) if stance else self._intent(t)
-        if t.pos_ == "ADJ" and (t.dep_ in ("acomp", "attr", "amod") or _predicate(t) is not t):
+            return _Stance(t, stance, None) if stance else self._intent(t) or self._obligation(t)
+        # "said Ottawa was prepared to lift ...": the parser may hang the predicate adjective on "said"
+        predicative = t.dep_ in ("acomp", "attr", "amod") or any(c.dep_ == "auxpass" for c in t.children)
+        if t.pos_ == "ADJ" and (predicative or _predicate(t) is not t):
             if lemma in self.words.adjectives:
                 return _Stance(t, self.words.adjectives[lemma], None)
             if lemma in self.words.evaluations and t.dep_ != "amod":
                 return _Stance(t, self.words.evaluations[lemma], None)
         if t.pos_ in ("NOUN", "PROPN") and (
             any(c.dep_ == "poss" for c in t.children)
+            or self._owning_modifier(t) is not None
             or self._reporter_of(t) is not None
             or self._answered_with(t) is not None
         ):
@@ -204,13 +215,56 @@ class _Reader:
             return _Stance(verb, "willing", None, intent=True)
         return None
 
+    def _obligation(self, verb: Token) -> _Stance | None:
+        """ "Caracas said sanctions must be lifted", "any arrangement would have to include the release of
+        ...": what a speaker says must happen the speaker insists on; what another party must do, the
+        speaker demands ("Israel must withdraw")."""
+        if verb.lemma_.lower() in self.words.not_intents or verb.dep_ not in INTENT_CLAUSES:
+            return None
+        carrier = verb
+        if verb.dep_ == "xcomp":
+            if not _infinitive(verb) or verb.head.lemma_.lower() not in self.words.obliging_verbs:
+                return None
+            carrier = verb.head
+        elif not {c.lower_ for c in verb.children if c.dep_ == "aux"} & self.words.obliging_modals:
+            return None
+        if self.clauses.negated(carrier) or self.clauses.conditioned(carrier):
+            return None
+        speaker = self._speaker_of(carrier)
+        if speaker is None:
+            return None
+        subject = self.clauses.subject(carrier)
+        other = (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and (
+                self._every_party(subject)
+                or ((actor := self.clauses.agent(subject).actor) is not None and actor != speaker.actor)
+            )
+        )
+        return _Stance(verb, "demand" if other else "insist", None, intent=True, speaker=speaker)
+
+    def _speaker_of(self, verb: Token) -> Agent | None:
+        """Who says the verb's clause: the subject of the speech verb that reports it, or the speaker of
+        the quote it is in."""
+        node = verb
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.clauses.refs.words.clause_cues:
+            return next((a for a in self._parties(node.head) if a.actor), None)
+        quote = self.clauses.quote_at(verb.idx)
+        if quote is None or not quote.speaker.actor:
+            return None
+        return self._represented(Agent(quote.speaker.actor))
+
     def _intended(self, verb: Token) -> list[list[Token]]:
         """What a party will or will not do: the verb with its objects ("withdraw from the corridor",
         "recognise the region's independence"), since the verb may name the issue itself."""
+        # "sanctions must be lifted": a passive subject is what is done
         words = [verb] + [
             x
             for c in verb.children
-            if c.dep_ in ("dobj", "prep", "prt", "dative", "xcomp", "acomp", "oprd", "attr")
+            if c.dep_ in ("dobj", "prep", "prt", "dative", "xcomp", "acomp", "oprd", "attr", "nsubjpass")
             for x in c.subtree
         ]
         return [sorted(words, key=lambda x: x.i)] if len(words) > 1 else []
@@ -263,7 +317,7 @@ class _Reader:
         if not parts and (found.intent or not self._bare_verdict(found.token, stance)):
             return [], []
         made: list[Position] = []
-        for agent in self._parties(found.token):
+        for agent in [found.speaker] if found.speaker else self._parties(found.token):
             if agent.actor is None or any(p.party == agent.actor for p in made):
                 continue
             if parts:
@@ -353,7 +407,9 @@ class _Reader:
     def _bare_sector(self, head: Token) -> Agent | None:
         """ "Management offered 86,000 won": a kind of body named with no article is the last one of its
         sector the text named."""
-        if head.lower_ not in self.clauses.refs.words.sectors or any(c.dep_ == "det" for c in head.children):
+        if head.lemma_.lower() not in self.clauses.refs.words.sectors or any(
+            c.dep_ == "det" for c in head.children
+        ):
             return None
         found = self.clauses.refs.of_sector(head)
         return Agent(found.actor) if found is not None and found.actor else None
@@ -591,6 +647,24 @@ class _Reader:
             None,
         )
 
+    def _owning_modifier(self, noun: Token) -> Token | None:
+        """ "the Ukrainian proposal", "the Quad plan": a stance noun whose modifier names its party."""
+        if noun.ent_type_:
+            return None  # "the Global Trade Research Initiative" is a name
+        return next(
+            (
+                c
+                for c in noun.children
+                if c.i < noun.i
+                and (
+                    (c.dep_ == "amod" and c.ent_type_ == "NORP")
+                    or (c.dep_ == "compound" and c.pos_ == "PROPN")
+                )
+                and self.clauses.agent(c).actor is not None
+            ),
+            None,
+        )
+
     def _reporter_of(self, noun: Token) -> Token | None:
         """ "The ministry added that a necessary condition for signing was an amendment": a stance noun
         said to be something, in a clause someone reports, is the reporter's."""
@@ -624,7 +698,7 @@ class _Reader:
     def _party_head(self, t: Token) -> Token | None:
         if t.pos_ == "NOUN":
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
-            return owner or self._reporter_of(t) or self._answered_with(t)
+            return owner or self._owning_modifier(t) or self._reporter_of(t) or self._answered_with(t)
         if (first := self._between(t)) is not None:
             return first
         anchor = _anchor(t)
@@ -633,7 +707,8 @@ class _Reader:
         if anchor.dep_ == "pcomp" and anchor.head.lower_ in ("in", "by") and anchor.head.head.pos_ == "VERB":
             anchor = anchor.head.head  # "Sudan has sided with Egypt in calling for a binding deal"
         subject = self.clauses.subject(anchor)
-        if subject is not None and any(c.dep_ == "nsubjpass" for c in anchor.children):
+        passive = t.pos_ != "ADJ" and t.lower_ not in self.words.adjectives  # "Moscow was prepared to"
+        if subject is not None and passive and any(c.dep_ == "nsubjpass" for c in anchor.children):
             by = next((c for c in anchor.children if c.dep_ == "agent"), None)
             return next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
         reported = anchor.head
@@ -656,7 +731,7 @@ class _Reader:
         cancellation of Y", "that A and that B")."""
         heads: list[Token] = []
         if any(
-            (c.dep_ == "xcomp" and c.lemma_.lower() in self.words.aside and t.pos_ != "ADJ")
+            (c.dep_ == "xcomp" and self._aside(c) and t.pos_ != "ADJ" and not self._other_complement(t, c))
             or (
                 c.dep_ == "ccomp"
                 and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
@@ -675,6 +750,8 @@ class _Reader:
             thing = self.clauses.direct_object(t, particle)
             if thing is not None and thing.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
                 thing = t.head  # "a truce proposal, which Russia did not accept": what "which" stands for
+            if thing is not None and thing.i == t.head.i and (summed := _summed_up(thing)):
+                return [summed]
             if thing is not None and self._addressee(thing):
                 # "urged the US to lift tariffs", "presented both sides with a plan": the party addressed
                 # is not what is asked for
@@ -705,10 +782,15 @@ class _Reader:
         if not heads:
             clausal: list[Token] = []
             for c in t.children:
-                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or _infinitive(c)):
+                    clausal.append(c)  # "refused to exempt autos", with "exempt" tagged an adjective
+                elif c.dep_ == "advcl" and c.left_edge.lower_ == "to" and _next_to(t, c.left_edge):
+                    # "committed to hand over its weapons", "pressed China on Tuesday to grant licences",
+                    # parsed as a purpose
                     clausal.append(c)
-                elif c.dep_ == "advcl" and c.left_edge.lower_ == "to" and c.left_edge.i == t.i + 1:
-                    clausal.append(c)  # "committed to hand over its weapons", parsed as a purpose
+                elif c.dep_ == "dative" and c.lower_ == "to":
+                    # "offered to fast-track applications", with "to" taken for a recipient
+                    heads += [g for g in c.children if g.dep_ == "pobj" and not self._addressee(g)]
                 elif clausal and _listed_infinitive(c):
                     clausal.append(c)  # "commit to refrain from X, to allow Y and to withdraw Z"
                 elif c.dep_ == "npadvmod" and any(g.pos_ == "NUM" for g in c.children):
@@ -732,6 +814,15 @@ class _Reader:
         for head in heads[:2]:
             parts += self._split(head)
         return [p for p in parts if p]
+
+    def _aside(self, verb: Token) -> bool:
+        """ "declined to say", "refused to give details": a verb of telling, not of a term; "refused to
+        give US mills an exemption" gives someone something, which is a term."""
+        return verb.lemma_.lower() in self.words.aside and not any(c.dep_ == "dative" for c in verb.children)
+
+    def _other_complement(self, t: Token, aside: Token) -> bool:
+        """ "offered to postpone snapback ..., to give diplomacy time": a term besides the aside."""
+        return any(c.dep_ == "xcomp" and c.i != aside.i and not self._aside(c) for c in t.children)
 
     def _addressee(self, thing: Token) -> bool:
         """Whether a verb's object is a party (a named actor, "both sides") rather than a term."""
@@ -775,6 +866,14 @@ class _Reader:
         # "agreed on a proposal, which Russia did not accept": the relative clause is Russia's stance
         # "signed an agreement ..., committing to elections": what the agreement commits to is its own
         stances += [c for c in head.children if c.dep_ in ("relcl", "acl") and self._stance(c) is not None]
+        # "..., an idea Israel has turned down": the answer summing up the clause is a stance of its own
+        stances += [
+            x
+            for x in head.subtree
+            if x.dep_ in ("npadvmod", "appos")
+            and any(c.dep_ == "relcl" and self._stance(c) is not None for c in x.children)
+            and _summed_up(x)
+        ]
         # a verb's own adverbial clauses state other things ("agreed to meet again, raising hopes")
         asides = [
             c
@@ -820,8 +919,18 @@ class _Reader:
             x.text + (x.whitespace_ if i + 1 < len(kept) and kept[i + 1].i == x.i + 1 else " ")
             for i, x in enumerate(kept)
         ).lower()
-        # the end of a hyphenated word is no word of its own: "short-term" names no term of a deal
-        words = [x for x in kept if not (x.i > 0 and x.nbor(-1).text == "-" and not x.nbor(-1).whitespace_)]
+        # the end of a hyphenated word is no word of its own: "short-term" names no term of a deal, but
+        # "counter-tariffs" are tariffs
+        words = [
+            x
+            for x in kept
+            if not (
+                x.i > 1
+                and x.nbor(-1).text == "-"
+                and not x.nbor(-1).whitespace_
+                and x.nbor(-2).lower_ not in HYPHEN_PREFIXES
+            )
+        ]
         lemmas = {x.lemma_.lower() for x in words} | {x.lower_ for x in words}
         quantity = self._quantity(part)
         if quantity is not None:
@@ -1209,6 +1318,29 @@ def _coordinated(head: Token) -> list[Token]:
     return found
 
 
+def _summed_up(noun: Token) -> list[Token]:
+    """ "France proposed that French troops take over the positions, an idea Israel has turned down": a
+    noun that sums up the clause before it stands for that clause."""
+    clause = noun.head  # a verb, or a noun: "proposed a 30-day truce, an idea Ukraine rejected"
+    if noun.dep_ not in ("npadvmod", "appos") or clause.i > noun.i:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return []
+    if noun.i == 0 or noun.doc[noun.left_edge.i - 1].text != ",":
+        return []
+    inside = {x.i for x in noun.subtree}
+    return [x for x in clause.subtree if x.i not in inside and x.i < noun.i and not x.is_punct]
+
+
+def _next_to(verb: Token, word: Token) -> bool:
+    """Whether only the verb's object and adverbials ("China on Tuesday") come between it and a word."""
+    between = range(verb.i + 1, word.i)
+    attached = {
+        x.i for c in verb.children if c.dep_ in ("dobj", "prep", "npadvmod", "advmod") for x in c.subtree
+    }
+    return all(i in attached for i in between)
+
+
 def _manner(prep: Token) -> bool:
     """ "implementing both documents in parallel", "in stages", "keep its haul at 17,800 tonnes": how it is
     done or how much, a term, not a setting."""
@@ -1240,6 +1372,8 @@ def _listed_infinitive(clause: Token) -> bool:
 
 
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+# Prefixes after which a hyphenated word is still the word: "counter-tariffs", "anti-dumping duties".
+HYPHEN_PREFIXES = frozenset({"counter", "anti", "non", "re", "pre", "post", "co", "cross", "sub", "inter"})
 
 
 def _anchor(word: Token) -> Token:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from pourparler.extract.actors import (
+    GROUP_NOUNS,
     PRONOUNS_PERSON,
     PRONOUNS_PLURAL,
     PRONOUNS_THING,
@@ -312,11 +313,26 @@ class References:
                 or self.cast.last(before, lambda m, a: outside(m) and a.kind == noun)
                 or self.cast.last(before, body)
             )
+        if mention is None and noun in GROUP_NOUNS:  # "the rebels"
+            mention = self._main_group(before)
         if mention is None and noun in self.words.anonymous_heads | self.words.anonymous_plurals:
             mention = self.cast.last(
                 before, lambda m, a: outside(m) and a.kind == "anonymous" and self.cast.is_plural(m) == plural
             )
         return mention
+
+    def _main_group(self, before: int) -> Mention | None:
+        """ "the rebels": the armed group the article names most so far, not a militia named in passing."""
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for m in self.cast.mentions:
+            actor = self.cast.actors.get(m.actor or "")
+            if m.end <= before and actor is not None and actor.kind == "group" and self._outside_quotes(m):
+                counts[actor.id] = counts.get(actor.id, 0) + 1
+                last[actor.id] = m
+        if not counts:
+            return None
+        return max(last.values(), key=lambda m: (counts[m.actor or ""], m.start))
 
     def of_sector(self, noun: Token) -> Mention | None:
         """The organisation a noun such as "army" or "union" means: the last one of its sector named."""

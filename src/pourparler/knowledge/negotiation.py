@@ -144,6 +144,8 @@ class StanceLexicon:
     intent_modals: frozenset[str]
     refusing_modals: frozenset[str]
     not_intents: frozenset[str]
+    obliging_modals: frozenset[str]
+    obliging_verbs: frozenset[str]
 
 
 @cache
@@ -191,6 +193,8 @@ def stances() -> StanceLexicon:
         intent_modals=_words((data.get("intents") or {}).get("modals") or ()),
         refusing_modals=_words((data.get("intents") or {}).get("refusing") or ()),
         not_intents=_words((data.get("intents") or {}).get("except") or ()),
+        obliging_modals=_words((data.get("intents") or {}).get("obliging") or ()),
+        obliging_verbs=_words((data.get("intents") or {}).get("obliging_verbs") or ()),
     )
 
 
