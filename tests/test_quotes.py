@@ -108,6 +108,18 @@ def test_possessive_office_is_the_office_not_the_person():
     assert actors[unknown.speaker.actor].kind == "organization"
 
 
+def test_a_short_form_in_brackets_and_a_hyphenated_title_stay_with_their_owner():
+    _, quotes, actors = analyse(
+        "Members of the Belgian Transport Union (BTB) walked off the job on Tuesday. "
+        "The BTB is demanding a 6% pay rise.",
+        '"Our members compete with cheaper ports," CEPA director-general Sophie Martens said.',
+    )
+    unions = [a for a in actors.values() if "BTB" in (a.name, *a.aliases)]
+    assert [a.name for a in unions] == ["Belgian Transport Union"]
+    speaker = quote_with(quotes, "cheaper ports").speaker.actor
+    assert actors[speaker].roles == ["CEPA director-general"]
+
+
 def test_outlet_citing_a_source_attributes_to_the_source_and_keeps_the_chain():
     _, quotes, _ = analyse(
         "Reuters reported, citing two diplomats briefed on the talks, that a draft had been circulated."

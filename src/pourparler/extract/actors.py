@@ -103,11 +103,11 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     _offices(sp, cast, taken, published)
     _company_unions(sp, cast, taken)
     _entities(sp, cast, taken, published)
-    _fold_short_forms(sp, cast)
     _regional_governments(sp, cast)
     _collective_parties(sp, cast)
     _introduced(sp, cast)
     _organisation_names(sp, cast)
+    _fold_short_forms(sp, cast)  # after every pass that names organisations
     _roles_from_text(sp, cast)
     cast.sort()
     return cast
@@ -776,6 +776,8 @@ def _title_before(sp: Doc, mention: Mention) -> str:
     i = span.start - 1
     inside = set(range(span.start, span.end))
     while i >= 0:
+        if i >= 2 and sp[i - 1].text == "-" and not sp[i - 1].whitespace_ and not sp[i - 2].whitespace_:
+            i -= 2  # "CEPA director-general Sophie Martens": a hyphenated title is one word
         token = sp[i]
         if token.dep_ not in TITLE_DEPS or token.head.i not in inside | set(range(i + 1, span.start)):
             break
