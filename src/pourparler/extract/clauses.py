@@ -252,8 +252,12 @@ class Clauses:
 
     def reported(self, verb: Token) -> bool:
         """Whether the verb's clause is what a speech verb reports: "said Rwanda would respect it"."""
+        return self.speech_verb(verb) is not None
+
+    def speech_verb(self, verb: Token) -> Token | None:
+        """The speech verb that reports the verb's clause ("said" in "said Rwanda would respect it")."""
         node = _coordinator(verb)
-        return node.dep_ == "ccomp" and node.head.lemma_.lower() in self.cues
+        return node.head if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.cues else None
 
     def place(self, clause: Span, exclude: set[str]) -> str | None:
         """Where the clause happens: a named place or capital after a locative preposition or as the

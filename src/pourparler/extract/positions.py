@@ -247,11 +247,8 @@ class _Reader:
     def _speaker_of(self, verb: Token) -> Agent | None:
         """Who says the verb's clause: the subject of the speech verb that reports it, or the speaker of
         the quote it is in."""
-        node = verb
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.clauses.refs.words.clause_cues:
-            return next((a for a in self._parties(node.head) if a.actor), None)
+        if (said := self.clauses.speech_verb(verb)) is not None:
+            return next((a for a in self._parties(said) if a.actor), None)
         quote = self.clauses.quote_at(verb.idx)
         if quote is None or not quote.speaker.actor:
             return None
