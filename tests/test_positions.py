@@ -640,7 +640,11 @@ def test_stances_the_parser_hides_in_participles_summaries_and_infinitives():
     )
     assert one(positions, "canada", "willing")["issue"] == "tariffs"
     assert one(positions, "canada", "reject")["issue"] == "tariffs"
-    assert {p["stance"] for p in positions if p["party"] == "united-states"} == {"propose", "reject", "demand"}
+    assert {p["stance"] for p in positions if p["party"] == "united-states"} == {
+        "propose",
+        "reject",
+        "demand",
+    }
     assert not [p for p in positions if p["party"] == "canada" and p["stance"] == "demand"]
 
 
@@ -653,3 +657,39 @@ def test_the_rebels_are_the_armed_group_an_article_is_about_and_a_demonym_owns_a
     )
     assert one(positions, "m23", "demand")["issue"] == "release"
     assert one(positions, "qatar", "propose")["issue"] == "withdrawal"
+
+
+def test_an_offer_named_before_states_its_terms_and_a_company_named_for_a_country_is_the_company():
+    positions = positions_of(
+        "Flight attendants at Air Canada voted on Sunday to reject the company's latest contract offer.",
+        "The offer included a 20% wage increase, a $5,000 bonus and new schedules.",
+        "On wages, the airline says its latest offer would raise pay by 38 per cent.",
+    )
+    offers = [p for p in positions if p["stance"] == "offer"]
+    assert {p["party"] for p in offers} == {"air-canada"}  # not the state's
+    assert ("pay", 20) in {(p["issue"], (p["value"] or {}).get("min")) for p in offers}
+    assert "jobs" in {p["issue"] for p in offers}
+    assert ("pay", 38) in {(p["issue"], (p["value"] or {}).get("min")) for p in offers}
+
+
+def test_a_dateline_is_no_subject_and_a_count_of_people_is_the_value_of_a_release():
+    positions = positions_of(
+        "KUALA LUMPUR, Nov 6 (Reuters) - Thailand and Cambodia agreed on Thursday to pull their troops back "
+        "two kilometres from the border, officials said.",
+        "Thailand offered to free 18 Cambodian soldiers, and Cambodia demanded the release of 1,200 "
+        "Cambodians held in Thai jails.",
+    )
+    accepted = [p for p in positions if p["stance"] == "accept"]
+    assert {p["party"] for p in accepted} == {"thailand", "cambodia"}
+    assert {p["issue"] for p in accepted} == {"withdrawal"}
+    assert one(positions, "thailand", "offer")["value"]["min"] == 18
+    assert one(positions, "cambodia", "demand")["value"]["min"] == 1200
+
+
+def test_a_proposal_named_by_its_party_is_the_one_that_party_put_forward():
+    positions = positions_of(
+        "Mediators from the United Nations have proposed a 30-day humanitarian truce in Sudan.",
+        "The army's delegation has not answered. The RSF said it accepted the UN plan in principle.",
+    )
+    accepted = one(positions, "rapid-support-forces", "accept")
+    assert accepted["issue"] == "ceasefire"

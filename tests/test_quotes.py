@@ -120,6 +120,19 @@ def test_a_short_form_in_brackets_and_a_hyphenated_title_stay_with_their_owner()
     assert actors[speaker].roles == ["CEPA director-general"]
 
 
+def test_names_the_tagger_splits_or_mislabels_are_mended():
+    _, quotes, actors = analyse(
+        "Air Canada and the union met on Monday.",
+        '"We offered a fair deal," SEPTA spokesperson Kimberly Ruiz said.',
+        '"We will not lease an inch," Foreign Minister Abdirahman Sheikh Nur said.',
+        '"We have moved significantly," CEO Greg Castellano told analysts.',
+    )
+    assert "canada" not in actors and actors["air-canada"].kind == "organization"
+    assert actors[quote_with(quotes, "fair deal").speaker.actor].roles == ["SEPTA spokesperson"]
+    assert actors[quote_with(quotes, "an inch").speaker.actor].name == "Abdirahman Sheikh Nur"
+    assert actors[quote_with(quotes, "moved").speaker.actor].roles == ["CEO"]
+
+
 def test_outlet_citing_a_source_attributes_to_the_source_and_keeps_the_chain():
     _, quotes, _ = analyse(
         "Reuters reported, citing two diplomats briefed on the talks, that a draft had been circulated."

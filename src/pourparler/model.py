@@ -315,6 +315,7 @@ class Position:
     stance: str
     trigger: Trigger
     profile: str
+    kind: str = ""  # the generic issue the profile's issue is a case of: comparable across negotiations
     value: Value | None = None
     object: str | None = None
     date: str | None = None

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from pourparler.errors import PourparlerError
 
@@ -18,15 +19,98 @@ PROCESSES_FROM = 64
 ENTITY_LABELS = {"person": "PERSON", "state": "GPE", "organization": "ORG", "group": "ORG"}
 
 
+_CAPITALS = r"[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}"
+_PLACE = r"[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}"
+_DAY = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+_AGENCY = r"\s*\([\w .]{2,25}\)"
+# "KUALA LUMPUR, Nov 6 (Reuters) - ", "HAZELWOOD — ", "Yangon (AFP) – " at the start of a paragraph
+DATELINE = re.compile(
+    rf"(?:{_CAPITALS}(?:{_DAY})?(?:{_AGENCY})?|{_PLACE}(?:{_DAY}(?:{_AGENCY})?|{_AGENCY}))\s*[-–—]\s+"
+)
+
+
 @Language.component("pourparler_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
-    """A paragraph always starts a sentence, and a sentence never starts inside a blank line."""
+    """A paragraph always starts a sentence, and a sentence never starts inside a blank line. A dateline
+    is a sentence of its own, or the parser takes its place for the subject of the first clause."""
+    text = text_of(doc)
+    starts = {doc[0].idx} if len(doc) else set()
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if token.is_space:
             continue
         if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+            starts.add(token.idx)
+    by_offset = {t.idx: t for t in doc}
+    for start in starts:
+        dateline = DATELINE.match(text, start)
+        if dateline is not None and (after := by_offset.get(dateline.end())) is not None:
+            after.is_sent_start = True
+    return doc
+
+
+@Language.component("pourparler_entity_repairs")
+def entity_repairs(doc: Doc) -> Doc:
+    """Names the small tagger splits or mislabels, mended by general rules:
+
+    - "Air Canada", "Qatar Airways": a known state's name joined to a word that names a business is the
+      company, not the state (the entity ruler runs before the tagger, so the tagger cannot see this);
+    - "Abdirahman Sheikh" + "Nur": two person names with nothing between them are one person;
+    - "SEPTA spokesperson Kimberly Ruiz": a name right after a word for a person's office is a person,
+      even when the tagger took the body, the office and the name for one name.
+    """
+    from pourparler.knowledge import speech
+
+    words = speech()
+    business = {word for word, sector in words.name_sectors.items() if sector == "BUS"}
+    bodies = words.collectives | set(words.name_sectors)
+
+    def joins(token: Token) -> bool:
+        return token.is_title and token.lower_ in business and not token.ent_type_
+
+    def personal(ent: Span) -> bool:
+        return (
+            ent.start > 0
+            and doc[ent.start - 1].lower_ in words.anonymous_heads
+            and 2 <= len(ent) <= 4
+            and all(t.is_title and t.lower_ not in bodies for t in ent)
+        )
+
+    def split_at_office(ent: Span) -> list[Span]:
+        """ "SEPTA spokesperson Kimberly Ruiz" tagged as one name: the body, then the person."""
+        office = next((t.i for t in ent[1:-1] if t.is_lower and t.lower_ in words.anonymous_heads), None)
+        if office is None or ent.ent_id_ or not all(t.is_title or t.is_upper for t in ent if t.i != office):
+            return [ent]
+        body, person = (
+            Span(doc, ent.start, office, label="ORG"),
+            Span(doc, office + 1, ent.end, label="PERSON"),
+        )
+        return [body, person] if 2 <= len(person) <= 4 else [ent]
+
+    ents: list[Span] = []
+    merged: list[Span] = []
+    for ent in (part for found in doc.ents for part in split_at_office(found)):
+        start, end, label = ent.start, ent.end, ent.label_
+        if label in ("GPE", "NORP") and ent.ent_id_:
+            start -= start > 0 and joins(doc[start - 1])
+            end += end < len(doc) and joins(doc[end])
+            label = "ORG" if (start, end) != (ent.start, ent.end) else label
+        elif label == "ORG" and not ent.ent_id_ and personal(ent):
+            label = "PERSON"
+        if label == "PERSON" and ents and ents[-1].label_ == "PERSON" and ents[-1].end == start:
+            previous = ents.pop()
+            if not previous.text_with_ws.endswith(" "):
+                ents.append(previous)
+            else:
+                start = previous.start
+        if (start, end, label) != (ent.start, ent.end, ent.label_):
+            ent = Span(doc, start, end, label=label)
+            merged.append(ent)
+        ents.append(ent)
+    doc.ents = ents
+    for token in (t for ent in merged if ent.label_ == "ORG" for t in ent):
+        token.ent_id_ = ""  # "Air Canada" is the company's name, not the state's
     return doc
 
 
@@ -62,6 +146,7 @@ def pipeline() -> Language:
     nlp.add_pipe("pourparler_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("pourparler_entity_repairs", after="ner")
     return nlp
 
 

@@ -49,7 +49,7 @@ def score_negotiation(items: Iterable[tuple[GoldArticle, Document, dict[str, Any
                     p
                     for p in same_word
                     if is_actor(gold["party"], p["party"])
-                    and p["issue"] == gold["issue"]
+                    and gold["issue"] in (p["issue"], p.get("kind"))
                     and p["stance"] == gold["stance"]
                     and _same_value(gold, p.get("value"))
                 ),
@@ -129,12 +129,11 @@ def _pair(
 
 
 def _same_value(gold: dict[str, Any], value: dict[str, Any] | None) -> bool:
-    low, high = gold.get("min"), gold.get("max", gold.get("min"))
-    if low is None and high is None:
-        return value is None or (value.get("min") is None and value.get("max") is None)
-    if value is None:
-        return False
-    return _close(low, value.get("min")) and _close(high if high is not None else low, value.get("max"))
+    """The numbers stated agree. A one-sided bound ("at least 40%": min 40, max open) states one number, so it
+    matches an annotation that writes that number as min and max; annotators write bounds that way."""
+    stated = {float(n) for n in (gold.get("min"), gold.get("max")) if n is not None}
+    found = {float(n) for n in ((value or {}).get("min"), (value or {}).get("max")) if n is not None}
+    return len(stated) == len(found) and all(any(_close(a, b) for b in found) for a in stated)
 
 
 def _close(a: Any, b: Any) -> bool:

@@ -108,6 +108,7 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     _introduced(sp, cast)
     _organisation_names(sp, cast)
     _fold_short_forms(sp, cast)  # after every pass that names organisations
+    _repeated_names(sp, cast)
     _roles_from_text(sp, cast)
     cast.sort()
     return cast
@@ -661,6 +662,22 @@ def _organisation_names(sp: Doc, cast: Cast) -> None:
         cast.add(Mention(words.start_char, words.end_char, words.text, actor.id, head=head.i))
 
 
+def _repeated_names(sp: Doc, cast: Cast) -> None:
+    """ "for Boeing in the St. Louis area": an organisation the text names again where the tagger missed
+    the name is mentioned there too."""
+    body = text_of(sp)
+    for actor in list(cast.actors.values()):
+        if actor.kind not in ("organization", "group") or not actor.name[:1].isupper() or len(actor.name) < 3:
+            continue
+        for found in re.finditer(rf"(?<![\w-]){re.escape(actor.name)}(?![\w-])", body):
+            start, end = found.span()
+            if any(m.start < end and start < m.end for m in cast.mentions):
+                continue
+            words = sp.char_span(start, end)
+            if words is not None:
+                cast.add(Mention(start, end, found.group(), actor.id, head=words.root.i))
+
+
 NAME_LINKS = frozenset(
     {"de", "del", "la", "las", "los", "y", "of", "and", "al", "el", "for", "du", "des", "et"}
 )
@@ -785,7 +802,7 @@ def _title_before(sp: Doc, mention: Mention) -> str:
             break
         i -= 1
     words = sp[i + 1 : span.start]
-    if not words or not any(t.pos_ == "NOUN" or t.is_title for t in words):
+    if not words or not any(t.pos_ == "NOUN" or t.is_title or t.is_upper for t in words):
         return ""
     if words[0].tag_ == "POS":
         return ""

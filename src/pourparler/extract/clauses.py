@@ -145,9 +145,12 @@ class Clauses:
         for _ in range(6):
             if node.pos_ in ("VERB", "AUX"):
                 subject = self.refs.subject(node)
-                if subject is not None and token not in self.refs.noun_phrase(subject):
+                if subject is None:
+                    return None
+                if token not in self.refs.noun_phrase(subject):
                     return self.agent(subject).actor
-                return None
+                # "the airline says its offer would raise pay": "its" is inside the subject, so the
+                # owner is the subject of the clause that reports it
             if node.head.i == node.i:
                 break
             node = node.head

@@ -187,6 +187,7 @@ class _Reader:
             or self._owning_modifier(t) is not None
             or self._reporter_of(t) is not None
             or self._answered_with(t) is not None
+            or self._earlier_owner(t) is not None
         ):
             modifiers = [c.lower_ for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
             for name in (*(f"{m} {lemma}" for m in modifiers), lemma):
@@ -469,6 +470,8 @@ class _Reader:
                 return state  # a country code that names no state ("EUR") leaves the person
             if not country and (words & self.words.state_roles) and (home := self._home_government()):
                 return home  # "Education Minister Alana Dorey" in a dispute with a province
+            if any(re.search(rf"\b{re.escape(r)}\b", roles) for r in self.words.company_roles):
+                return self._body_named("company", actor) or actor.id  # "CEO Greg Castellano"
         if actor.kind == "organization" and (actor.side or actor.country):
             named = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_bodies
             if named or actor.sector == "GOV":
@@ -674,6 +677,33 @@ class _Reader:
             return None
         return self.clauses.subject(verb.head)
 
+    def _terms_verb(self, noun: Token) -> tuple[Token, str | None] | None:
+        """ "The offer included a 20% raise": the verb by which a stance noun states its terms, and its
+        particle."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = verb.lemma_.lower()
+        particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
+        return next(
+            ((verb, p) for p in (*particles, None) if (lemma, p) in self.words.terms),
+            None,
+        )
+
+    def _earlier_owner(self, noun: Token) -> Token | None:
+        """ "rejected the company's latest offer. The offer included ...": the owner of the same stance
+        noun earlier in the text, for a definite one that states terms."""
+        if self._terms_verb(noun) is None or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+        ):
+            return None
+        for before in reversed(self.sp[: noun.sent.start]):
+            if before.pos_ == "NOUN" and before.lemma_ == noun.lemma_:
+                owner = next((c for c in before.children if c.dep_ == "poss"), None)
+                if (owner := owner or self._owning_modifier(before)) is not None:
+                    return owner
+        return None
+
     def _answers_with_noun(self, verb: Token, particle: str) -> bool:
         return verb.lemma_.lower() in self.words.answers and any(
             g.dep_ == "pobj" and g.lemma_.lower() in self.words.nouns
@@ -695,7 +725,13 @@ class _Reader:
     def _party_head(self, t: Token) -> Token | None:
         if t.pos_ == "NOUN":
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
-            return owner or self._owning_modifier(t) or self._reporter_of(t) or self._answered_with(t)
+            return (
+                owner
+                or self._owning_modifier(t)
+                or self._reporter_of(t)
+                or self._answered_with(t)
+                or self._earlier_owner(t)
+            )
         if (first := self._between(t)) is not None:
             return first
         anchor = _anchor(t)
@@ -829,6 +865,14 @@ class _Reader:
     def _what_it_is(self, noun: Token) -> list[Token]:
         """ "Washington's red line was weaponisation", "our red line, which is the withdrawal": what a
         stance noun is said to be."""
+        if (terms := self._terms_verb(noun)) is not None:
+            verb, thing = terms[0], self.clauses.direct_object(*terms)
+            if any(
+                c.dep_ == "prep" and c.lower_ in ("by", "to") and any(x.like_num for x in c.subtree)
+                for c in verb.children
+            ):
+                return [verb]  # "would raise pay by 38 per cent": the change is the term
+            return [thing] if thing is not None else []
         verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
         verbs += [c for c in noun.children if c.dep_ == "relcl"]
         for verb in verbs:
@@ -916,16 +960,12 @@ class _Reader:
             x.text + (x.whitespace_ if i + 1 < len(kept) and kept[i + 1].i == x.i + 1 else " ")
             for i, x in enumerate(kept)
         ).lower()
-        # the end of a hyphenated word is no word of its own: "short-term" names no term of a deal, but
-        # "counter-tariffs" are tariffs
+        # "short-term" names no term of a deal, but "safe-staffing" names staffing, "counter-tariffs" tariffs
         words = [
             x
             for x in kept
             if not (
-                x.i > 1
-                and x.nbor(-1).text == "-"
-                and not x.nbor(-1).whitespace_
-                and x.nbor(-2).lower_ not in HYPHEN_PREFIXES
+                x.i > 1 and x.nbor(-1).text == "-" and not x.nbor(-1).whitespace_ and x.lower_ in MEASURE_ENDS
             )
         ]
         lemmas = {x.lemma_.lower() for x in words} | {x.lower_ for x in words}
@@ -961,13 +1001,19 @@ class _Reader:
         return None
 
     def _named_before(self, part: list[Token]) -> tuple[Issue, Profile] | None:
-        """ "signed a ceasefire agreement ... committed to the agreement": a definite mention of a text
-        is the text named before, with its issue."""
+        """ "signed a ceasefire agreement ... committed to the agreement", "accepted the UN-AU plan": a
+        definite mention of a text or a proposal, with nothing but names and modifiers, is the one named
+        before, with its issue."""
         words = [x for x in part if not x.is_punct]
-        if len(words) != 2 or words[0].lower_ not in ("the", "this"):
-            return None  # "the Washington agreement" is another text
-        noun = words[1].lemma_.lower()
-        if noun not in self.words.texts:
+        if len(words) < 2 or words[0].lower_ not in ("the", "this"):
+            return None  # "the Washington agreement" names a text of its own, unless the text named it so
+        head = next((x for x in words if x.head.i == x.i or x.head not in part), None)
+        if head is None:
+            return None
+        noun = head.lemma_.lower()
+        if noun not in self.words.texts and noun not in self.words.references:
+            return None
+        if any(x.dep_ not in ("det", "compound", "amod", "poss", "case") for x in words if x.i != head.i):
             return None
         for earlier in reversed(self.positions):
             if re.search(rf"\b{re.escape(noun)}", (earlier.object or "").lower()):
@@ -1156,7 +1202,20 @@ class _Reader:
         if lemma not in self.words.references:
             return None
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
-        described = any(c.dep_ in ("compound", "amod", "prep", "poss", "nmod") for c in head.children)
+        # "the UN-AU plan": a modifier that names the party points at that party's proposal
+        owner = next(
+            (
+                a.actor
+                for c in head.children
+                if c.dep_ == "compound" and c.pos_ == "PROPN"
+                for a in [self.clauses.agent(c)]
+                if a.actor
+            ),
+            None,
+        )
+        described = owner is None and any(
+            c.dep_ in ("compound", "amod", "prep", "poss", "nmod") for c in head.children
+        )
         pointing = (
             head.pos_ == "PRON"
             or bool(determiners & {"those", "these", "this", "that", "such"})
@@ -1169,9 +1228,9 @@ class _Reader:
         earlier = [
             p
             for p in self.positions
-            if p.party != party
+            if (p.party == owner if owner else p.party != party)
             and p.start < before
-            and before - p.start <= REFERENCE_WINDOW
+            and (owner is not None or before - p.start <= REFERENCE_WINDOW)
             and (wanted is None or p.stance == wanted or (wanted == "propose" and p.stance == "offer"))
         ]
         if not earlier and wanted is not None:
@@ -1243,6 +1302,7 @@ class _Reader:
         obj_end = max(x.idx + len(x.text) for x in tokens)
         date, _, basis = self.clauses.date(anchor)
         body = text_of(self.sp)
+        known = self._issue(profile, issue)
         return Position(
             id=f"{self.clauses.document.id[:12]}-p{len(self.positions) + 1}-{issue}",
             start=start,
@@ -1253,6 +1313,7 @@ class _Reader:
             stance=stance,
             trigger=Trigger(word.idx, word.idx + len(word.text), word.text),
             profile=profile,
+            kind=known[0].kind if known is not None else issue,
             value=value,
             object=body[obj_start:obj_end],
             date=date,
@@ -1265,6 +1326,8 @@ def _fits(issue: Issue, unit: str | None) -> bool:
     """Whether a value in `unit` can be a term of the issue: a count of the dead is no truce length."""
     if not unit or not issue.units:
         return True
+    if "people" in issue.units and unit.rstrip("s").capitalize() in demonyms():
+        return True  # "1,200 Palestinians"
     unit = unit.lower()
     return unit in issue.units or unit.rstrip("s") in {u.rstrip("s") for u in issue.units}
 
@@ -1370,7 +1433,8 @@ def _listed_infinitive(clause: Token) -> bool:
 
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
 # Prefixes after which a hyphenated word is still the word: "counter-tariffs", "anti-dumping duties".
-HYPHEN_PREFIXES = frozenset({"counter", "anti", "non", "re", "pre", "post", "co", "cross", "sub", "inter"})
+# ends of hyphenated measures: "short-term", "full-time", "high-level"
+MEASURE_ENDS = frozenset({"term", "time", "level", "scale", "range", "size"})
 
 
 def _anchor(word: Token) -> Token:

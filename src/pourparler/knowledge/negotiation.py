@@ -140,7 +140,9 @@ class StanceLexicon:
     refusals: dict[tuple[str, str | None], str]
     hedged: dict[tuple[str, str | None], str]
     answers: frozenset[str]
+    terms: frozenset[tuple[str, str | None]]
     government_levels: frozenset[str]
+    company_roles: tuple[str, ...]
     intent_modals: frozenset[str]
     refusing_modals: frozenset[str]
     not_intents: frozenset[str]
@@ -189,7 +191,9 @@ def stances() -> StanceLexicon:
         refusals=index("refusals", _verb_key) if data.get("refusals") else {},
         hedged=index("hedged", _verb_key) if data.get("hedged") else {},
         answers=_words(data.get("answers") or ()),
+        terms=frozenset(_verb_key(w) for w in data.get("terms") or ()),
         government_levels=_words(data.get("government_levels") or ()),
+        company_roles=tuple(str(w).lower() for w in data.get("company_roles") or ()),
         intent_modals=_words((data.get("intents") or {}).get("modals") or ()),
         refusing_modals=_words((data.get("intents") or {}).get("refusing") or ()),
         not_intents=_words((data.get("intents") or {}).get("except") or ()),
@@ -212,6 +216,7 @@ class Issue:
     per: frozenset[str]
     better: dict[str, str]
     excluded: tuple[str, ...] = ()  # phrases whose words name something else ("exchange rate")
+    kind: str = ""  # the generic issue this one is a case of ("hostages" is a release)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +265,14 @@ def _profiles(dirs: tuple[Path, ...]) -> tuple[Profile, ...]:
     ordered = added + [p for p in shipped if not p.generic] + [p for p in shipped if p.generic]
     if not ordered or not ordered[-1].generic:
         raise KnowledgeError("the generic profile (profiles/generic.yaml) is missing")
+    kinds = {i.id for i in ordered[-1].issues}
+    for profile in ordered:
+        for issue in profile.issues:
+            if issue.kind != issue.id and issue.kind not in kinds:
+                raise KnowledgeError(
+                    f"{profile.source}: issue {issue.id} has kind {issue.kind!r}, which is no generic issue "
+                    f"({', '.join(sorted(kinds))})"
+                )
     return tuple(ordered)
 
 
@@ -292,6 +305,7 @@ def _profile(data: Any, where: str) -> Profile:
                 per=_words(entry.get("per") or ()),
                 better=better,
                 excluded=tuple(str(w).lower() for w in entry.get("except") or ()),
+                kind=str(entry.get("kind") or entry["id"]),
             )
         )
     ids = [i.id for i in issues]

@@ -227,6 +227,7 @@ class Position(Span):
     id: str
     party: str
     issue: str
+    kind: str | None = None
     stance: str
     value: dict[str, Any] | None = None
     object: str | None = None
