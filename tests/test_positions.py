@@ -693,3 +693,27 @@ def test_a_proposal_named_by_its_party_is_the_one_that_party_put_forward():
     )
     accepted = one(positions, "rapid-support-forces", "accept")
     assert accepted["issue"] == "ceasefire"
+
+
+def test_the_union_a_body_is_called_and_an_officer_of_it_speak_for_it():
+    positions = positions_of(
+        "Senior doctors will strike after talks with Health NZ broke down, the Association of Salaried Medical "
+        "Specialists said. Members rejected a 2% pay rise. The union wants more staff.",
+        "Health NZ said it would not budge. Its chief people officer, Gareth Penny, said the offer was fair.",
+        "Mr Penny did not rule out a further pay increase.",
+    )
+    union = "association-of-salaried-medical-specialists"
+    assert one(positions, union, "reject")["issue"] == "pay"
+    willing = one(positions, "health-nz", "willing")
+    assert (willing["issue"], willing["according_to"]) == ("pay", "gareth-penny")
+
+
+def test_two_neighbours_are_both_parties_and_a_text_in_which_they_pledge_is_not_what_they_pledge():
+    positions = positions_of(
+        "Ethiopia and Somalia met in Ankara. The two neighbours agreed to a 30-day truce.",
+        "They recalled the declaration in which the neighbours pledged to respect each other's sovereignty.",
+    )
+    agreed = [p for p in positions if p["trigger"]["text"] == "agreed"]
+    assert {(p["party"], p["issue"]) for p in agreed} == {("ethiopia", "ceasefire"), ("somalia", "ceasefire")}
+    pledged = [p for p in positions if p["trigger"]["text"] == "pledged"]
+    assert pledged and {p["issue"] for p in pledged} == {"governance"}

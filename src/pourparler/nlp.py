@@ -57,8 +57,9 @@ def entity_repairs(doc: Doc) -> Doc:
     - "Air Canada", "Qatar Airways": a known state's name joined to a word that names a business is the
       company, not the state (the entity ruler runs before the tagger, so the tagger cannot see this);
     - "Abdirahman Sheikh" + "Nur": two person names with nothing between them are one person;
-    - "SEPTA spokesperson Kimberly Ruiz": a name right after a word for a person's office is a person,
-      even when the tagger took the body, the office and the name for one name.
+    - "SEPTA spokesperson Kimberly Ruiz", "its chief officer, Gareth Penny": a name right after or in
+      apposition to a word for a person's office is a person, even when the tagger took the body, the
+      office and the name for one name.
     """
     from pourparler.knowledge import speech
 
@@ -70,12 +71,11 @@ def entity_repairs(doc: Doc) -> Doc:
         return token.is_title and token.lower_ in business and not token.ent_type_
 
     def personal(ent: Span) -> bool:
-        return (
-            ent.start > 0
-            and doc[ent.start - 1].lower_ in words.anonymous_heads
-            and 2 <= len(ent) <= 4
-            and all(t.is_title and t.lower_ not in bodies for t in ent)
+        root = ent.root
+        titled = (ent.start > 0 and doc[ent.start - 1].lower_ in words.anonymous_heads) or (
+            root.dep_ == "appos" and root.head.lower_ in words.anonymous_heads  # "its officer, Gareth Penny,"
         )
+        return titled and 2 <= len(ent) <= 4 and all(t.is_title and t.lower_ not in bodies for t in ent)
 
     def split_at_office(ent: Span) -> list[Span]:
         """ "SEPTA spokesperson Kimberly Ruiz" tagged as one name: the body, then the person."""

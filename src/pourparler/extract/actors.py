@@ -780,7 +780,8 @@ def _appositions(root: Token) -> Iterable[str]:
                 yield child.doc[tokens[0].i : tokens[-1].i + 1].text
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.ent_type_ != "PERSON":
         head = root.head
-        tokens = [t for t in head.subtree if t.i < root.i and not (t.is_punct and t.i == root.i - 1)]
+        name = root.left_edge.i
+        tokens = [t for t in head.subtree if t.i < name and not (t.is_punct and t.i == name - 1)]
         if tokens:
             yield head.doc[tokens[0].i : tokens[-1].i + 1].text.rstrip(", ")
 

@@ -77,7 +77,11 @@ class Clauses:
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr"):
                 return self._relative(verb, c)
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "the declaration in which both pledged to respect ...": the noun is where, not what
+        elsewhere = any(
+            c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children) for c in verb.children
+        )
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not elsewhere:
             return verb.head
         return None
 

@@ -396,11 +396,24 @@ class _Reader:
             for a in self.clauses.cast.actors.values()
             if a.kind == "organization" and (a.sector == "LAB" or re.search(r"\bunion\b", a.name, re.I))
         ]
-        if len(unions) <= 1:
-            return unions[0] if unions else None
+        if not unions:
+            return self._called_union()
+        if len(unions) == 1:
+            return unions[0]
         # the union the article is about, when it names others in passing
         counts = Counter(m.actor for m in self.clauses.cast.mentions if m.actor in unions).most_common()
         return str(counts[0][0]) if len(counts) == 1 or counts[0][1] >= 2 * counts[1][1] else None
+
+    def _called_union(self) -> str | None:
+        """The body the text calls "the union" when no name says it is one ("the Association of Salaried
+        Medical Specialists ... the union said")."""
+        called = {
+            self.clauses.agent(t).actor
+            for t in self.sp
+            if t.lemma_.lower() == "union" and t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children)
+        }
+        called.discard(None)
+        return called.pop() if len(called) == 1 else None
 
     def _bare_sector(self, head: Token) -> Agent | None:
         """ "Management offered 86,000 won": a kind of body named with no article is the last one of its
@@ -462,6 +475,8 @@ class _Reader:
             owned = re.search(r"\bthe (\w+)['’]s?\b", roles)
             if owned and (body := self._body_named(owned.group(1), actor)) is not None:
                 return body  # "Jairo Quintero, the faction's lead negotiator"
+            if re.match(r"(its|their) ", roles) and (body := self._body_named("its", actor)):
+                return self._party_of(self.clauses.cast.actors[body])  # "Its chief people officer, X"
             words = set(re.findall(r"[a-z]+", roles))
             # "Sudan's irrigation minister", "Egyptian Foreign Ministry spokesman": the role names the state
             country = actor.country or _country_in(" ".join(actor.roles))
@@ -479,8 +494,8 @@ class _Reader:
         return actor.id
 
     def _body_named(self, noun: str, person: Actor) -> str | None:
-        """The organisation "the faction", "the union" or "the company" in a person's role means: the last
-        one of its kind named before the person."""
+        """The organisation "the faction", "the union", "the company" or "its" in a person's role means: the
+        last one of its kind named before the person."""
         cast = self.clauses.cast
         first = next((m for m in cast.mentions if m.actor == person.id), None)
         if first is None:
@@ -489,11 +504,22 @@ class _Reader:
         sectors = self.clauses.refs.words.sectors.get(lemma)
         if lemma in GROUP_NOUNS:
             found = cast.last(first.start, lambda m, a: a.kind == "group", window=len(text_of(self.sp)))
+        elif lemma in ("its", "their"):
+            return self._previous_subject(first.start)
         elif sectors:
             found = cast.last(first.start, lambda m, a: a.sector in sectors, window=len(text_of(self.sp)))
         else:
             return None
         return found.actor if found is not None else None
+
+    def _previous_subject(self, before: int) -> str | None:
+        """What "its" opening a sentence refers to: the body the sentence before was about."""
+        here = self.sp.char_span(before, before + 1, alignment_mode="expand")
+        if here is None or here.sent.start == 0:
+            return None
+        previous = self.sp[here.sent.start - 1].sent
+        subject = self.clauses.subject(previous.root)
+        return self.clauses.agent(subject).actor if subject is not None else None
 
     def _home_government(self) -> str | None:
         """The government a minister or negotiator named with no country serves: the provincial or state
