@@ -717,3 +717,18 @@ def test_two_neighbours_are_both_parties_and_a_text_in_which_they_pledge_is_not_
     assert {(p["party"], p["issue"]) for p in agreed} == {("ethiopia", "ceasefire"), ("somalia", "ceasefire")}
     pledged = [p for p in positions if p["trigger"]["text"] == "pledged"]
     assert pledged and {p["issue"] for p in pledged} == {"governance"}
+
+
+def test_the_union_is_the_union_named_however_far_back_and_its_short_form_names_it_again():
+    filler = "Boeing builds fighter jets in the St. Louis area, where thousands of people work on them. " * 18
+    positions = positions_of(
+        "Members of the Association of Salaried Machinists (ASM) voted to strike at Boeing.",
+        filler,
+        "The union has asked Boeing to return to the bargaining table this week.",
+        "The ASM said it would agree to facilitation.",
+    )
+    demand = one(positions, "association-of-salaried-machinists", "demand")
+    assert demand["issue"] == "talks"
+    agree = [p for p in positions if p["trigger"]["text"] == "agree"]
+    assert [(p["party"], p["issue"]) for p in agree] == [("association-of-salaried-machinists", "talks")]
+    assert not [p for p in positions if p["party"] == "boeing"]

@@ -663,13 +663,15 @@ def _organisation_names(sp: Doc, cast: Cast) -> None:
 
 
 def _repeated_names(sp: Doc, cast: Cast) -> None:
-    """ "for Boeing in the St. Louis area": an organisation the text names again where the tagger missed
-    the name is mentioned there too."""
+    """ "for Boeing in the St. Louis area", "The ASMS said": an organisation the text names again, by its
+    name or short form, where the tagger missed the name is mentioned there too."""
     body = text_of(sp)
     for actor in list(cast.actors.values()):
-        if actor.kind not in ("organization", "group") or not actor.name[:1].isupper() or len(actor.name) < 3:
+        names = [n for n in (actor.name, *actor.aliases) if n[:1].isupper() and len(n) >= 3]
+        if actor.kind not in ("organization", "group") or not names:
             continue
-        for found in re.finditer(rf"(?<![\w-]){re.escape(actor.name)}(?![\w-])", body):
+        pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        for found in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", body):
             start, end = found.span()
             if any(m.start < end and start < m.end for m in cast.mentions):
                 continue

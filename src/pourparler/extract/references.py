@@ -283,7 +283,9 @@ class References:
             return outside(m) and a.kind != "anonymous" and noun in a.name.lower().split()
 
         def titled(m: Mention, a: Actor) -> bool:
-            return outside(m) and a.kind != "anonymous" and any(noun in r.lower().split() for r in a.roles)
+            # "the minister" is the one titled so, not "a conciliator appointed by the province"
+            titles = (re.split(r"\b(?:by|of|for|from|with|to|who|that)\b|,", r.lower())[0] for r in a.roles)
+            return outside(m) and a.kind != "anonymous" and any(noun in t.split() for t in titles)
 
         sectors = self.words.sectors.get(noun, frozenset())
 
@@ -298,7 +300,8 @@ class References:
             if mention is None:
                 mention = self.cast.last(before, accept, window=len(self.body))
         if mention is None and sectors:
-            mention = self.cast.last(before, of_sector)
+            # "the union" is the union named before, however far back, not a company of no known sector
+            mention = self.cast.last(before, of_sector, window=len(self.body))
         if mention is None and noun in self.words.collectives:
 
             def body(m: Mention, a: Actor) -> bool:
