@@ -23,10 +23,10 @@ _CAPITALS = r"[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}"
 _PLACE = r"[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}"
 _DAY = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
 _AGENCY = r"\s*\([\w .]{2,25}\)"
+# what follows the place of a dateline: ", Oct 16 (Reuters) - ", " (AFP) – ", " — "
+DATELINE_TAIL = rf"(?:{_DAY})?(?:{_AGENCY})?\s*[-–—]\s"
 # "KUALA LUMPUR, Nov 6 (Reuters) - ", "HAZELWOOD — ", "Yangon (AFP) – " at the start of a paragraph
-DATELINE = re.compile(
-    rf"(?:{_CAPITALS}(?:{_DAY})?(?:{_AGENCY})?|{_PLACE}(?:{_DAY}(?:{_AGENCY})?|{_AGENCY}))\s*[-–—]\s+"
-)
+DATELINE = re.compile(rf"(?:{_CAPITALS}|{_PLACE}(?=(?:{_DAY}|{_AGENCY}))){DATELINE_TAIL}\s*")
 
 
 @Language.component("pourparler_paragraphs")

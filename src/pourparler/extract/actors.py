@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pourparler.knowledge import KnownActor, Region, actors, demonyms, known_outlet, regions, speech, states
 from pourparler.model import Actor, Document, Mention
-from pourparler.nlp import text_of
+from pourparler.nlp import DATELINE_TAIL, text_of
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 LOCATIVE = frozenset(
@@ -40,8 +40,7 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_PLURAL = frozenset({"they", "them"})
 PRONOUNS_THING = frozenset({"it"})
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ben", "de", "van", "von", "der", "da", "abu", "ibn"})
-# what follows the place of a dateline: "RIYADH, Oct 16 (Reuters) -", "Yangon (AFP) –", "KYIV —"
-DATELINE = re.compile(r"(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s*(\([\w .]{2,25}\)\s*)?[-–—]\s")
+DATELINE = re.compile(DATELINE_TAIL)  # after the place: "RIYADH, Oct 16 (Reuters) -", "KYIV —"
 SHORT_FORM = re.compile(r" \(([A-Z][A-Za-z]{1,9})\)")
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod"})
 

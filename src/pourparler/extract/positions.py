@@ -519,7 +519,12 @@ class _Reader:
             return None
         previous = self.sp[here.sent.start - 1].sent
         subject = self.clauses.subject(previous.root)
-        return self.clauses.agent(subject).actor if subject is not None else None
+        found = (
+            self.clauses.cast.actors.get(self.clauses.agent(subject).actor or "")
+            if subject is not None
+            else None
+        )
+        return found.id if found is not None and found.kind != "person" else None
 
     def _home_government(self) -> str | None:
         """The government a minister or negotiator named with no country serves: the provincial or state
