@@ -105,6 +105,7 @@ class _Reader:
         # the parties the last coordinated subject named: whom "the parties" means next
         self.last_group: list[str] = []
         self.lemma_counts: Counter[str] | None = None  # counted on first need: most articles never ask
+        self.union_called: str | bool | None = False  # False until first asked
         # parties a profile names that the actor knowledge lacks ("Fredonia") still hold positions
         self.named_parties = {
             p.lower(): re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-")
@@ -407,13 +408,17 @@ class _Reader:
     def _called_union(self) -> str | None:
         """The body the text calls "the union" when no name says it is one ("the Association of Salaried
         Medical Specialists ... the union said")."""
-        called = {
-            self.clauses.agent(t).actor
-            for t in self.sp
-            if t.lemma_.lower() == "union" and t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children)
-        }
-        called.discard(None)
-        return called.pop() if len(called) == 1 else None
+        if self.union_called is False:
+            called = {
+                self.clauses.agent(t).actor
+                for t in self.sp
+                if t.lemma_.lower() == "union"
+                and t.pos_ == "NOUN"
+                and any(c.lower_ == "the" for c in t.children)
+            }
+            called.discard(None)
+            self.union_called = called.pop() if len(called) == 1 else None
+        return self.union_called if isinstance(self.union_called, str) else None
 
     def _bare_sector(self, head: Token) -> Agent | None:
         """ "Management offered 86,000 won": a kind of body named with no article is the last one of its
