@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Token
 
@@ -105,7 +105,6 @@ class _Reader:
         # the parties the last coordinated subject named: whom "the parties" means next
         self.last_group: list[str] = []
         self.lemma_counts: Counter[str] | None = None  # counted on first need: most articles never ask
-        self.union_called: str | bool | None = False  # False until first asked
         # parties a profile names that the actor knowledge lacks ("Fredonia") still hold positions
         self.named_parties = {
             p.lower(): re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-")
@@ -175,7 +174,12 @@ class _Reader:
                 carried = self._carried(t)
                 if carried is not None:
                     return _Stance(t, carried, None, True)
-            return _Stance(t, stance, None) if stance else self._intent(t) or self._obligation(t)
+            if stance:
+                return _Stance(t, stance, None)
+            # any verb of a main or reported clause may state what a party will or must do
+            if lemma in self.words.not_intents or t.dep_ not in INTENT_CLAUSES:
+                return None
+            return self._intent(t) or self._obligation(t)
         # "said Ottawa was prepared to lift ...": the parser may hang the predicate adjective on "said"
         predicative = t.dep_ in ("acomp", "attr", "amod") or any(c.dep_ == "auxpass" for c in t.children)
         if t.pos_ == "ADJ" and (predicative or _predicate(t) is not t):
@@ -200,8 +204,6 @@ class _Reader:
         """ "We will not hand the city back", "the government would never recognise ...", "it would free
         the hostages only if ...": what a party says it will not do rejects it; what it would do on a
         condition, it is willing to do."""
-        if verb.lemma_.lower() in self.words.not_intents or verb.dep_ not in INTENT_CLAUSES:
-            return None
         # "are not going to sign away their breaks": the modality is on "going"
         carrier = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "go" else verb
         if verb.dep_ == "xcomp" and carrier is verb:
@@ -221,8 +223,6 @@ class _Reader:
         """ "Caracas said sanctions must be lifted", "any arrangement would have to include the release of
         ...": what a speaker says must happen the speaker insists on; what another party must do, the
         speaker demands ("Israel must withdraw")."""
-        if verb.lemma_.lower() in self.words.not_intents or verb.dep_ not in INTENT_CLAUSES:
-            return None
         carrier = verb
         if verb.dep_ == "xcomp":
             if not _infinitive(verb) or verb.head.lemma_.lower() not in self.words.obliging_verbs:
@@ -398,27 +398,24 @@ class _Reader:
             if a.kind == "organization" and (a.sector == "LAB" or re.search(r"\bunion\b", a.name, re.I))
         ]
         if not unions:
-            return self._called_union()
+            return self._called_union
         if len(unions) == 1:
             return unions[0]
         # the union the article is about, when it names others in passing
         counts = Counter(m.actor for m in self.clauses.cast.mentions if m.actor in unions).most_common()
         return str(counts[0][0]) if len(counts) == 1 or counts[0][1] >= 2 * counts[1][1] else None
 
+    @cached_property
     def _called_union(self) -> str | None:
         """The body the text calls "the union" when no name says it is one ("the Association of Salaried
         Medical Specialists ... the union said")."""
-        if self.union_called is False:
-            called = {
-                self.clauses.agent(t).actor
-                for t in self.sp
-                if t.lemma_.lower() == "union"
-                and t.pos_ == "NOUN"
-                and any(c.lower_ == "the" for c in t.children)
-            }
-            called.discard(None)
-            self.union_called = called.pop() if len(called) == 1 else None
-        return self.union_called if isinstance(self.union_called, str) else None
+        called = {
+            self.clauses.agent(t).actor
+            for t in self.sp
+            if t.lemma_.lower() == "union" and t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children)
+        }
+        called.discard(None)
+        return called.pop() if len(called) == 1 else None
 
     def _bare_sector(self, head: Token) -> Agent | None:
         """ "Management offered 86,000 won": a kind of body named with no article is the last one of its
@@ -480,7 +477,7 @@ class _Reader:
             owned = re.search(r"\bthe (\w+)['’]s?\b", roles)
             if owned and (body := self._body_named(owned.group(1), actor)) is not None:
                 return body  # "Jairo Quintero, the faction's lead negotiator"
-            if re.match(r"(its|their) ", roles) and (body := self._body_named("its", actor)):
+            if re.match(r"(its|their) ", roles) and (body := self._previous_subject(actor)):
                 return self._party_of(self.clauses.cast.actors[body])  # "Its chief people officer, X"
             words = set(re.findall(r"[a-z]+", roles))
             # "Sudan's irrigation minister", "Egyptian Foreign Ministry spokesman": the role names the state
@@ -499,8 +496,8 @@ class _Reader:
         return actor.id
 
     def _body_named(self, noun: str, person: Actor) -> str | None:
-        """The organisation "the faction", "the union", "the company" or "its" in a person's role means: the
-        last one of its kind named before the person."""
+        """The organisation "the faction", "the union" or "the company" in a person's role means: the last
+        one of its kind named before the person."""
         cast = self.clauses.cast
         first = next((m for m in cast.mentions if m.actor == person.id), None)
         if first is None:
@@ -509,17 +506,19 @@ class _Reader:
         sectors = self.clauses.refs.words.sectors.get(lemma)
         if lemma in GROUP_NOUNS:
             found = cast.last(first.start, lambda m, a: a.kind == "group", window=len(text_of(self.sp)))
-        elif lemma in ("its", "their"):
-            return self._previous_subject(first.start)
         elif sectors:
             found = cast.last(first.start, lambda m, a: a.sector in sectors, window=len(text_of(self.sp)))
         else:
             return None
         return found.actor if found is not None else None
 
-    def _previous_subject(self, before: int) -> str | None:
-        """What "its" opening a sentence refers to: the body the sentence before was about."""
-        here = self.sp.char_span(before, before + 1, alignment_mode="expand")
+    def _previous_subject(self, person: Actor) -> str | None:
+        """What "its" in a person's role refers to: the body the sentence before the person's first
+        mention was about ("Its chief spokesman, X, said")."""
+        first = next((m for m in self.clauses.cast.mentions if m.actor == person.id), None)
+        if first is None:
+            return None
+        here = self.sp.char_span(first.start, first.start + 1, alignment_mode="expand")
         if here is None or here.sent.start == 0:
             return None
         previous = self.sp[here.sent.start - 1].sent
