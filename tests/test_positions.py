@@ -604,7 +604,8 @@ def test_what_a_party_says_it_will_not_do_or_would_do_on_a_condition_is_its_posi
     assert one(positions, "kachin-independence-army", "reject")["issue"] == "withdrawal"
     assert one(positions, "myanmar", "reject")["issue"] == "governance"
     assert one(positions, "kachin-independence-army", "willing")["issue"] == "release"
-    assert len(positions) == 3  # no refusal in "could not afford", no position in "will not comment"
+    assert one(positions, "kachin-independence-army", "demand")["issue"] == "ceasefire"  # "only if ... truce"
+    assert len(positions) == 4  # no refusal in "could not afford", no position in "will not comment"
 
 
 def test_a_counter_with_a_figure_is_an_offer_on_the_issue_of_the_figure_it_answers():
@@ -732,3 +733,36 @@ def test_the_union_is_the_union_named_however_far_back_and_its_short_form_names_
     agree = [p for p in positions if p["trigger"]["text"] == "agree"]
     assert [(p["party"], p["issue"]) for p in agree] == [("association-of-salaried-machinists", "talks")]
     assert not [p for p in positions if p["party"] == "boeing"]
+
+
+def test_a_condition_a_party_sets_on_what_it_will_do_is_its_demand():
+    positions = positions_of(
+        "The Teamsters said members would walk off the job on Monday unless UPS raises pay by 5%.",
+        "Hamas said it would free the remaining hostages only if Israel agreed to end the war and "
+        "pull its forces out of Gaza.",
+        "Canada would be willing to accept a quota if the auto tariffs were lifted at the same time.",
+    )
+    pay = one(positions, "teamsters", "demand")
+    assert (pay["trigger"]["text"], pay["issue"], pay["value"]["min"]) == ("unless", "pay", 5)
+    hamas = {p["issue"] for p in positions if p["party"] == "hamas" and p["stance"] == "demand"}
+    assert {"ceasefire", "withdrawal_lines"} <= hamas
+    canada = one(positions, "canada", "demand")
+    assert (canada["trigger"]["text"], canada["issue"]) == ("if", "tariffs")
+
+
+def test_a_threat_a_time_and_a_condition_of_both_sides_set_no_demand():
+    positions = positions_of(
+        "The Teamsters said members would walk off the job if there is no agreement with UPS.",
+        "Talks between the Teamsters and UPS went on until the company raised its pay offer.",
+        "A strike could start in October unless the Teamsters and UPS break the deadlock over pay.",
+    )
+    conditions = [p for p in positions if p["trigger"]["text"] in ("if", "until", "unless")]
+    assert conditions == []
+
+
+def test_a_working_week_in_hours_is_the_value_of_a_demand_on_hours():
+    positions = positions_of(
+        "The GDL union is demanding that shift workers reach 35 hours a week with full pay by 2027.",
+    )
+    demand = one(positions, "gdl", "demand")
+    assert (demand["issue"], demand["value"]["min"], demand["value"]["unit"]) == ("jobs", 35, "hour")

@@ -133,6 +133,19 @@ def test_names_the_tagger_splits_or_mislabels_are_mended():
     assert actors[quote_with(quotes, "moved").speaker.actor].roles == ["CEO"]
 
 
+def test_a_title_set_before_a_name_and_a_short_form_the_article_spells_out_are_its_own():
+    _, quotes, actors = analyse(
+        "The Nigeria Labour Congress (NLC) and the Trade Union Congress (TUC) met the government.",
+        '"We cannot pay more," the Minister of Labour and Employment, Muhammad Dingyadi, said.',
+        '"We will strike," the TUC said.',
+    )
+    assert "tuc" not in actors  # Britain's Trades Union Congress, in the knowledge under the same letters
+    assert actors[quote_with(quotes, "strike").speaker.actor].name == "Trade Union Congress"
+    assert actors[quote_with(quotes, "pay more").speaker.actor].roles == [
+        "the Minister of Labour and Employment"
+    ]
+
+
 def test_outlet_citing_a_source_attributes_to_the_source_and_keeps_the_chain():
     _, quotes, _ = analyse(
         "Reuters reported, citing two diplomats briefed on the talks, that a draft had been circulated."

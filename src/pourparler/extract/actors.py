@@ -131,8 +131,10 @@ def _entities(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None)
         if (outlet is not None or _dateline(ent)) and not ent.ent_id_:
             cast.add(Mention(ent.start_char, ent.end_char, ent.text, None, head=-1))
             continue
-        actor = _abbreviation(ent, cast) or (
-            _known(ent.ent_id_, published) if ent.ent_id_ else _named(ent, cast)
+        actor = (
+            _abbreviation(ent, cast)
+            or _spelled_out(ent.text, cast)
+            or (_known(ent.ent_id_, published) if ent.ent_id_ else _named(ent, cast))
         )
         if actor is None:
             continue
@@ -157,6 +159,15 @@ def _abbreviation(ent: Span, cast: Cast) -> Actor | None:
     if ent.text not in actor.aliases:
         actor.aliases.append(ent.text)
     return actor
+
+
+def _spelled_out(short: str, cast: Cast) -> Actor | None:
+    """ "the Trade Union Congress (TUC)" in Nigeria: a short form the article spelled out is its own
+    organisation, not a known one of the same letters (Britain's Trades Union Congress)."""
+    return next(
+        (a for a in cast.actors.values() if a.kind == "organization" and not a.known and short in a.aliases),
+        None,
+    )
 
 
 def _fold_short_forms(sp: Doc, cast: Cast) -> None:
@@ -779,8 +790,12 @@ def _appositions(root: Token) -> Iterable[str]:
             tokens = [t for t in child.subtree if (t.dep_ != "relcl" and not t.is_punct) or t.tag_ == "POS"]
             if tokens:
                 yield child.doc[tokens[0].i : tokens[-1].i + 1].text
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.ent_type_ != "PERSON":
-        head = root.head
+    # "the faction's lead negotiator, X", "The Minister of Labour and Employment, X": a title of no name
+    head = root.head
+    untitled = (
+        head.ent_type_ != "PERSON" if head.pos_ == "NOUN" else head.pos_ == "PROPN" and not head.ent_type_
+    )
+    if root.dep_ == "appos" and untitled:
         name = root.left_edge.i
         tokens = [t for t in head.subtree if t.i < name and not (t.is_punct and t.i == name - 1)]
         if tokens:

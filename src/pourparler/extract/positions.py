@@ -47,6 +47,12 @@ class _Stance:
     refusal: bool = False  # "would not negotiate over": the stance is the negated verb's
     intent: bool = False  # "will not hand the city back": any verb, so only on an issue it names
     speaker: Agent | None = None  # "said sanctions must be lifted": the party is who says so
+    condition: bool = False  # "will strike unless the company raises pay": the conjunction states a demand
+
+    @property
+    def clause(self) -> Token:
+        """The verb whose clause says what an intent or a condition is about."""
+        return self.token.head if self.condition else self.token
 
 
 def find_positions(
@@ -118,7 +124,7 @@ class _Reader:
         covered: set[int] = set()
         for t in self.sp:
             found = self._stance(t)
-            if found is None or (t.i in covered and t.pos_ in ("VERB", "AUX")):
+            if found is None or (t.i in covered and (t.pos_ in ("VERB", "AUX") or found.condition)):
                 continue
             made, parts = self._positions(found)
             if made:
@@ -130,6 +136,8 @@ class _Reader:
 
     def _stance(self, t: Token) -> _Stance | None:
         lemma = t.lemma_.lower()
+        if t.dep_ == "mark":
+            return self._condition(t)
         if t.pos_ in ("VERB", "AUX"):
             if t.dep_ in ("acl", "amod", "pcomp") and t.head.pos_ == "NOUN" and self._between(t) is None:
                 return None
@@ -218,6 +226,55 @@ class _Reader:
         if self.clauses.on_condition(verb):
             return _Stance(verb, "willing", None, intent=True)
         return None
+
+    def _condition(self, mark: Token) -> _Stance | None:
+        """ "The union will strike unless the company raises pay", "Iran will let inspectors back only if
+        Europe drops its bid": a condition a party sets on what it will do is its demand."""
+        clause, main = mark.head, mark.head.head
+        if clause.dep_ != "advcl" or main.pos_ not in ("VERB", "AUX") or self.clauses.conditioned(main):
+            return None
+        before = tuple(x.lower_ for x in self.sp[max(mark.i - 2, 0) : mark.i + 1])
+        setting = any(before[-len(p) :] == p for p in self.words.setting_conditions)
+        if setting:
+            modals = {c.lower_ for c in main.children if c.dep_ == "aux"} & self.words.intent_modals
+            if not modals and not self.clauses.negated(main) and mark.lower_ == "until":
+                return None  # "talks went on until the company raised its offer": a time, not a condition
+        elif mark.lower_ not in self.words.conditions or not self._offering(main):
+            return None
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in clause.subtree):
+            return None  # "will walk out if there is no agreement": a threat naming no term
+        party = next((a for a in self._parties(main) if a.actor), None)
+        if party is None and setting:
+            party = self._speaker_of(main)
+        if party is None:
+            return None
+        subject = self.clauses.subject(clause)
+        together = _coordinated(subject) if subject is not None else []
+        if len(together) > 1 and party.actor in {self.clauses.agent(x).actor for x in together}:
+            return None  # "a walkout unless the union and the province break the deadlock"
+        return _Stance(mark, "demand", None, intent=True, speaker=party, condition=True)
+
+    def _conditioned_parts(self, verb: Token) -> list[list[Token]]:
+        """What a condition asks: "only if Israel agreed to end the war and pull out" is the object of its
+        stance verb, split as one; "unless the company raises pay" the verb with its objects."""
+        stated = self._stance(verb)
+        if stated is None or stated.intent:
+            return self._intended(verb)
+        return self._object_parts(verb, stated.particle)
+
+    def _offering(self, verb: Token) -> bool:
+        """ "offered to delay the snapback", "is ready to sign", "would free the hostages": what a party
+        offers or would do, on which a bare "if" sets a condition."""
+        for v in (verb, verb.head) if verb.dep_ in ("xcomp", "acomp") else (verb,):
+            if self.words.verbs.get((v.lemma_.lower(), None)) in ("offer", "propose", "accept"):
+                return True
+            if v.lemma_.lower() in self.words.adjectives or any(
+                c.dep_ == "acomp" and c.lower_ in self.words.adjectives for c in v.children
+            ):
+                return True
+        # "would free the hostages if": a conditional offer; "will hold back the tranche if" is a threat
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return "would" in aux and not self.clauses.negated(verb)
 
     def _obligation(self, verb: Token) -> _Stance | None:
         """ "Caracas said sanctions must be lifted", "any arrangement would have to include the release of
@@ -309,8 +366,14 @@ class _Reader:
         stance = self._adjusted(found)
         if stance is None:
             return [], []
-        if found.intent:
-            parts = self._intended(found.token)
+        if found.condition:
+            # "unless Iran restores access, accounts for its stockpile and resumes talks": each demand
+            verbs = [found.clause]
+            for v in verbs:
+                verbs += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            parts = [p for v in verbs for p in self._conditioned_parts(v)]
+        elif found.intent:
+            parts = self._intended(found.clause)
         else:
             parts = self._object_parts(found.token, found.particle)
         if not parts and (found.intent or not self._bare_verdict(found.token, stance)):
@@ -642,7 +705,7 @@ class _Reader:
             if found.intent:
                 # "would not discuss its weapons" is about the weapons; "never recognise the region's
                 # independence" names its issue by the verb
-                verb = found.token
+                verb = found.clause
                 fit = self._classify([x for x in part if x.i != verb.i]) or self._classify([verb])
                 if fit is None:
                     continue
@@ -1169,8 +1232,8 @@ class _Reader:
             ):
                 found = length(time.text)
                 # a length of time is a term only of an issue counted in time: "meet again within six
-                # weeks" puts no number on the talks
-                if found is not None and issue.units and _fits(issue, found[2]):
+                # weeks" puts no number on the talks, "a 35-hour week" does on working hours
+                if found is not None and (_fits(issue, found[2]) if issue.units else found[2] in issue.words):
                     return Value(found[0], found[1], found[2])
         number = _bare_number(tokens)
         earlier = self._figure_before(tokens, issue.id) if number is not None else None

@@ -148,6 +148,7 @@ class StanceLexicon:
     not_intents: frozenset[str]
     obliging_modals: frozenset[str]
     obliging_verbs: frozenset[str]
+    setting_conditions: frozenset[tuple[str, ...]]
 
 
 @cache
@@ -199,6 +200,9 @@ def stances() -> StanceLexicon:
         not_intents=_words((data.get("intents") or {}).get("except") or ()),
         obliging_modals=_words((data.get("intents") or {}).get("obliging") or ()),
         obliging_verbs=_words((data.get("intents") or {}).get("obliging_verbs") or ()),
+        setting_conditions=frozenset(
+            tuple(str(w).lower().split()) for w in data.get("setting_conditions") or ()
+        ),
     )
 
 
