@@ -766,3 +766,14 @@ def test_a_working_week_in_hours_is_the_value_of_a_demand_on_hours():
     )
     demand = one(positions, "gdl", "demand")
     assert (demand["issue"], demand["value"]["min"], demand["value"]["unit"]) == ("jobs", 35, "hour")
+
+
+def test_a_sum_in_any_currency_is_a_value_and_the_government_is_the_states():
+    positions = positions_of(
+        "Hyundai Motor's union demanded a monthly base pay rise of ₩141,300.",
+        "Nigeria's labour unions met Premium Times reporters on Monday.",
+        "An official said the government was willing to raise the minimum wage.",
+    )
+    demand = one(positions, "hyundai-motor-union", "demand")
+    assert (demand["issue"], demand["value"]["min"], demand["value"]["unit"]) == ("pay", 141300, "KRW")
+    assert one(positions, "nigeria", "willing")["issue"] == "pay"

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from pourparler.extract.actors import GROUP_NOUNS, same_person, short_form
 from pourparler.extract.clauses import Agent, Clauses
+from pourparler.extract.quantities import units
 from pourparler.extract.references import SUBJECTS
 from pourparler.extract.timex import NUMBER_WORDS, length
 from pourparler.knowledge import demonyms, states
@@ -1426,8 +1427,16 @@ def _fits(issue: Issue, unit: str | None) -> bool:
         return True
     if "people" in issue.units and unit.rstrip("s").capitalize() in demonyms():
         return True  # "1,200 Palestinians"
+    if unit in _currencies() and issue.units & _currencies():
+        return True  # "N120,000", "86,000 won": any currency is a sum of an issue counted in money
     unit = unit.lower()
     return unit in issue.units or unit.rstrip("s") in {u.rstrip("s") for u in issue.units}
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    table = units()
+    return frozenset(u.name for u in (*table.after.values(), *table.before.values()) if u.kind == "money")
 
 
 def _extent(tokens: list[Token]) -> tuple[int, int]:

@@ -302,6 +302,11 @@ class References:
         if mention is None and sectors:
             # "the union" is the union named before, however far back, not a company of no known sector
             mention = self.cast.last(before, of_sector, window=len(self.body))
+        if mention is None and "GOV" in sectors:
+            # "the government" where no government body is named is the state's, not the last body named
+            mention = self.cast.last(
+                before, lambda m, a: outside(m) and a.kind == "state", window=len(self.body)
+            )
         if mention is None and noun in self.words.collectives:
 
             def body(m: Mention, a: Actor) -> bool:
