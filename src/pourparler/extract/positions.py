@@ -1428,7 +1428,7 @@ def _fits(issue: Issue, unit: str | None) -> bool:
     if "people" in issue.units and unit.rstrip("s").capitalize() in demonyms():
         return True  # "1,200 Palestinians"
     if unit in _currencies() and issue.units & _currencies():
-        return True  # "N120,000", "86,000 won": any currency is a sum of an issue counted in money
+        return True  # "₩141,300", "₹500 crore": any currency is a sum of an issue counted in money
     unit = unit.lower()
     return unit in issue.units or unit.rstrip("s") in {u.rstrip("s") for u in issue.units}
 
