@@ -123,7 +123,7 @@ def spark_command(
     max_mb: MaxMb = 20.0,
     profiles: ProfileDirs = None,
 ) -> None:
-    """The batch job on Spark (pip install 'pourparler[spark]'): each input file becomes a partition."""
+    """The batch job on Spark (pip install 'pourparler\\[spark]'): each input file becomes a partition."""
     from pourparler.scale.spark import run_spark
 
     failed = run_spark(
