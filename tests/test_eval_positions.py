@@ -12,12 +12,13 @@ from pourparler.model import Document, Published
 BODY = "Hamas demanded the release of at least 20 prisoners, while Israel offered up to 10."
 
 
-def score(predicted: list[dict], gold: list[dict]) -> dict:
-    article = GoldArticle("t", Path("t.txt"), BODY, {"actors": [], "events": [], "positions": gold})
+def score(predicted: list[dict], gold: list[dict], actors: tuple[list, list] = ([], [])) -> dict:
+    annotation = {"actors": actors[0], "events": [], "positions": gold}
+    article = GoldArticle("t", Path("t.txt"), BODY, annotation)
     document = Document(
         source="t", body=BODY, paragraphs=[(0, len(BODY))], published=Published(None, "unknown")
     )
-    record = {"actors": [], "events": [], "positions": predicted}
+    record = {"actors": actors[1], "events": [], "positions": predicted}
     return score_negotiation([(article, document, record)])["positions"]
 
 
@@ -67,3 +68,15 @@ def test_another_kind_or_another_number_is_no_match():
         [gold("Hamas", "demanded", "release", 20), gold("Israel", "offered", "release", 10)],
     )
     assert (tally["tp"], tally["fp"], tally["fn"]) == (0, 2, 2)
+
+
+def test_a_government_annotated_as_a_state_is_that_state_and_no_other():
+    annotated = [{"name": "Israeli government", "kind": "state", "country": "ISR"}]
+    found = [{"id": "israel", "name": "Israel", "kind": "state", "country": "ISR"}]
+    right = predicted("israel", "offered", "hostages", "release", None, 10)
+    tally = score([right], [gold("Israeli government", "offered", "release", 10)], (annotated, found))
+    assert (tally["tp"], tally["fp"], tally["fn"]) == (1, 0, 0)
+    found = [{"id": "hamas", "name": "Hamas", "kind": "group", "country": "PSE"}]
+    wrong = predicted("hamas", "offered", "hostages", "release", None, 10)
+    tally = score([wrong], [gold("Israeli government", "offered", "release", 10)], (annotated, found))
+    assert (tally["tp"], tally["fp"], tally["fn"]) == (0, 1, 1)

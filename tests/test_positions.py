@@ -777,3 +777,38 @@ def test_a_sum_in_any_currency_is_a_value_and_the_government_is_the_states():
     demand = one(positions, "hyundai-motor-union", "demand")
     assert (demand["issue"], demand["value"]["min"], demand["value"]["unit"]) == ("pay", 141300, "KRW")
     assert one(positions, "nigeria", "willing")["issue"] == "pay"
+
+
+def test_a_length_offered_against_a_longer_one_is_on_the_same_issue():
+    positions = positions_of(
+        "The ELN had sought a 60-day truce, while Colombia offered only 20 days, saying a longer "
+        "pause would let the group regroup.",
+    )
+    offer = one(positions, "colombia", "offer")
+    assert (offer["issue"], offer["value"]["min"], offer["value"]["unit"]) == ("ceasefire", 20, "day")
+
+
+def test_a_condition_on_what_a_party_is_prepared_or_would_consider_doing_is_its_demand():
+    positions = positions_of(
+        "Unite said the union was prepared to accept a 3% settlement if employers also signed up to a "
+        "ban on compulsory redundancies.",
+        "A US official said Washington would consider easing sanctions on Russian fertiliser if Moscow "
+        "first agreed to a ceasefire at sea.",
+    )
+    unite = one(positions, "unite-union", "demand")
+    assert (unite["trigger"]["text"], unite["issue"]) == ("if", "jobs")
+    us = one(positions, "united-states", "demand")
+    assert (us["trigger"]["text"], us["issue"]) == ("if", "ceasefire")
+
+
+def test_a_company_official_and_a_titled_office_speak_for_their_company_and_state():
+    positions = positions_of(
+        "Talks between Kia Motors Corp. and its union resumed on Monday, as the United States pressed "
+        "South Korea on steel.",
+        "Management was prepared to raise its pay offer to 5%, a person familiar with the talks said.",
+        '"We are willing to add two rest days a month," a company official said.',
+        '"We want a 15% tariff on Korean steel," US Trade Representative Dana Hollis told reporters.',
+    )
+    kia = [(p["issue"], p["value"] and p["value"]["min"]) for p in positions if p["party"] == "kia-motors"]
+    assert kia == [("pay", 5), ("jobs", None)]
+    assert one(positions, "united-states", "demand")["issue"] == "tariffs"

@@ -146,6 +146,18 @@ def test_a_title_set_before_a_name_and_a_short_form_the_article_spells_out_are_i
     ]
 
 
+def test_a_legal_form_a_bilingual_short_form_and_a_title_joined_by_and_name_one_actor():
+    _, quotes, actors = analyse(
+        "Workers at Hanwha Ocean Co. Ltd and the Quebec Nurses Union (QNU/SIQ) rejected the offer.",
+        '"We need nurses," the SIQ said. "We have no money," Hanwha Ocean said.',
+        '"Talk again," Labour and Immigration Minister Paul Arsenault said.',
+    )
+    assert actors[quote_with(quotes, "need nurses").speaker.actor].name == "Quebec Nurses Union"
+    company = actors[quote_with(quotes, "no money").speaker.actor]
+    assert (company.name, company.sector) == ("Hanwha Ocean", "BUS")
+    assert actors[quote_with(quotes, "Talk again").speaker.actor].roles == ["Labour and Immigration Minister"]
+
+
 def test_outlet_citing_a_source_attributes_to_the_source_and_keeps_the_chain():
     _, quotes, _ = analyse(
         "Reuters reported, citing two diplomats briefed on the talks, that a draft had been circulated."

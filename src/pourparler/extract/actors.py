@@ -41,7 +41,8 @@ PRONOUNS_PLURAL = frozenset({"they", "them"})
 PRONOUNS_THING = frozenset({"it"})
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ben", "de", "van", "von", "der", "da", "abu", "ibn"})
 DATELINE = re.compile(DATELINE_TAIL)  # after the place: "RIYADH, Oct 16 (Reuters) -", "KYIV —"
-SHORT_FORM = re.compile(r" \(([A-Z][A-Za-z]{1,9})\)")
+# "(UCU)", and a bilingual pair "(OPSEU/SEFPO)"
+SHORT_FORM = re.compile(r" \(([A-Z][A-Za-z]{1,9})(?:/([A-Z][A-Za-z]{1,9}))?\)")
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod"})
 
 
@@ -138,7 +139,10 @@ def _entities(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None)
         )
         if actor is None:
             continue
-        cast.actors.setdefault(actor.id, actor)
+        kept = cast.actors.setdefault(actor.id, actor)
+        if kept is not actor:  # "Samsung Electronics", then "Samsung Electronics Co."
+            kept.sector = kept.sector or actor.sector
+            kept.aliases += [a for a in actor.aliases if a not in kept.aliases]
         located = ent.label_ == "GPE" and _is_place(ent)
         cast.add(
             Mention(ent.start_char, ent.end_char, ent.text, actor.id, head=-1 if located else ent.root.i)
@@ -177,9 +181,9 @@ def _fold_short_forms(sp: Doc, cast: Cast) -> None:
     for mention in cast.mentions:
         actor = cast.actors.get(mention.actor or "")
         bracketed = SHORT_FORM.match(text, mention.end)
-        short = bracketed.group(1) if bracketed else None
-        if actor is not None and actor.kind == "organization" and short and short not in actor.aliases:
-            actor.aliases.append(short)
+        if actor is None or actor.kind != "organization" or bracketed is None:
+            continue
+        actor.aliases += [s for s in bracketed.groups() if s and s not in actor.aliases]
     organisations = [a for a in cast.actors.values() if a.kind == "organization" and not a.known]
     for actor in organisations:
         if actor.name.isupper() and 2 <= len(actor.name) <= 6:
@@ -278,7 +282,15 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
         name = f"{ent.doc[ent.start - 1].text} {name}"
         country, side = affiliation(ent.doc[ent.start - 1 : ent.start])
     sector = name_sector(name) if kind == "organization" else None
-    return Actor(id=_slug(name), name=name, kind=kind, country=country, side=side, sector=sector)
+    aliases: list[str] = []
+    while kind == "organization" and len(legal := name.rsplit(" ", 1)) == 2:
+        if legal[1].strip(".,").lower() not in speech().company_suffixes:
+            break
+        # "Samsung Electronics Co. Ltd" names the company Samsung Electronics
+        aliases, name, sector = aliases or [name], legal[0].rstrip(","), "BUS"
+    return Actor(
+        id=_slug(name), name=name, kind=kind, country=country, side=side, sector=sector, aliases=aliases
+    )
 
 
 def name_sector(name: str) -> str | None:
@@ -813,7 +825,16 @@ def _title_before(sp: Doc, mention: Mention) -> str:
         if i >= 2 and sp[i - 1].text == "-" and not sp[i - 1].whitespace_ and not sp[i - 2].whitespace_:
             i -= 2  # "CEPA director-general Sophie Martens": a hyphenated title is one word
         token = sp[i]
-        if token.dep_ not in TITLE_DEPS or token.head.i not in inside | set(range(i + 1, span.start)):
+        after = inside | set(range(i + 1, span.start))
+        # "Colleges and Universities Minister Ruth Castellano": "and Universities" hangs on "Colleges"
+        linked = (
+            token.dep_ in ("conj", "cc")
+            and (token.is_title or token.lower_ in ("and", "&"))
+            and token.head.i < i
+            and token.head.dep_ in TITLE_DEPS
+            and token.head.head.i in after
+        )
+        if not linked and (token.dep_ not in TITLE_DEPS or token.head.i not in after):
             break
         if token.ent_type_ == "PERSON" or token.is_punct:
             break

@@ -15,7 +15,7 @@ from pourparler.extract.clauses import Agent, Clauses
 from pourparler.extract.quantities import units
 from pourparler.extract.references import SUBJECTS
 from pourparler.extract.timex import NUMBER_WORDS, length
-from pourparler.knowledge import demonyms, states
+from pourparler.knowledge import demonyms, speech, states
 from pourparler.knowledge.negotiation import Issue, Profile, plover, stances
 from pourparler.model import Actor, Position, Quantity, Trigger, Value
 from pourparler.nlp import text_of
@@ -158,7 +158,8 @@ class _Reader:
             particles = {
                 c.lower_
                 for c in t.children
-                if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.pos_ == "ADP")
+                if c.dep_ in ("prt", "prep")
+                or (c.dep_ == "advmod" and (c.pos_ == "ADP" or (lemma, c.lower_) in self.words.verbs))
             }
             for particle in sorted(particles):
                 stance = self.words.verbs.get((lemma, particle))
@@ -232,7 +233,16 @@ class _Reader:
         """ "The union will strike unless the company raises pay", "Iran will let inspectors back only if
         Europe drops its bid": a condition a party sets on what it will do is its demand."""
         clause, main = mark.head, mark.head.head
-        if clause.dep_ != "advcl" or main.pos_ not in ("VERB", "AUX") or self.clauses.conditioned(main):
+        if main.lower_ == "long" and main.head.i != main.i:
+            # "would hold off (for) as long as the channel produces results": the condition is on "hold"
+            main = main.head.head if main.head.pos_ == "ADP" else main.head
+        # "was prepared to accept a 4% settlement if ...", with the condition hung on the adjective
+        willing = main.pos_ == "ADJ" and main.lemma_.lower() in self.words.adjectives
+        if (
+            clause.dep_ != "advcl"
+            or (main.pos_ not in ("VERB", "AUX") and not willing)
+            or self.clauses.conditioned(main)
+        ):
             return None
         before = tuple(x.lower_ for x in self.sp[max(mark.i - 2, 0) : mark.i + 1])
         setting = any(before[-len(p) :] == p for p in self.words.setting_conditions)
@@ -240,13 +250,13 @@ class _Reader:
             modals = {c.lower_ for c in main.children if c.dep_ == "aux"} & self.words.intent_modals
             if not modals and not self.clauses.negated(main) and mark.lower_ == "until":
                 return None  # "talks went on until the company raised its offer": a time, not a condition
-        elif mark.lower_ not in self.words.conditions or not self._offering(main):
+        elif mark.lower_ not in self.words.conditions or not (willing or self._offering(main)):
             return None
         if any(c.dep_ == "det" and c.lower_ == "no" for c in clause.subtree):
             return None  # "will walk out if there is no agreement": a threat naming no term
         party = next((a for a in self._parties(main) if a.actor), None)
-        if party is None and setting:
-            party = self._speaker_of(main)
+        if party is None and (setting or willing or self._offering(main, stated=True)):
+            party = self._speaker_of(main)  # "we are prepared to move further on scheduling if ..."
         if party is None:
             return None
         subject = self.clauses.subject(clause)
@@ -263,16 +273,22 @@ class _Reader:
             return self._intended(verb)
         return self._object_parts(verb, stated.particle)
 
-    def _offering(self, verb: Token) -> bool:
-        """ "offered to delay the snapback", "is ready to sign", "would free the hostages": what a party
-        offers or would do, on which a bare "if" sets a condition."""
+    def _offering(self, verb: Token, stated: bool = False) -> bool:
+        """ "offered to delay the snapback", "is ready to sign", "would consider easing", "would free the
+        hostages": what a party offers or would do, on which a bare "if" sets a condition; with `stated`,
+        only what a stance word says."""
         for v in (verb, verb.head) if verb.dep_ in ("xcomp", "acomp") else (verb,):
-            if self.words.verbs.get((v.lemma_.lower(), None)) in ("offer", "propose", "accept"):
+            lemma = v.lemma_.lower()
+            if self.words.verbs.get((lemma, None)) in ("offer", "propose", "accept"):
                 return True
-            if v.lemma_.lower() in self.words.adjectives or any(
+            if (lemma, None) in self.words.hedged and {c.lower_ for c in v.children if c.dep_ == "aux"}:
+                return True
+            if lemma in self.words.adjectives or any(
                 c.dep_ == "acomp" and c.lower_ in self.words.adjectives for c in v.children
             ):
                 return True
+        if stated:
+            return False
         # "would free the hostages if": a conditional offer; "will hold back the tranche if" is a threat
         aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         return "would" in aux and not self.clauses.negated(verb)
@@ -451,8 +467,10 @@ class _Reader:
     def _union_of(self, head: Token) -> str | None:
         """ "Pilots at Summit Air rejected the offer", "striking teachers": the workers of a labour
         dispute are their union, when the article names one union."""
-        collective = head.lemma_.lower() in plover().classes.get("workforce", frozenset())
-        if (head.tag_ != "NNS" and not collective) or head.lemma_.lower() not in plover().classes["workers"]:
+        # "Faculty at Ontario's colleges", capitalised at the start of a sentence, is still the workforce
+        lemma = head.lemma_.lower() if head.pos_ != "PROPN" or head.is_sent_start else ""
+        collective = lemma in plover().classes.get("workforce", frozenset())
+        if (head.tag_ != "NNS" and not collective) or lemma not in plover().classes["workers"]:
             return None
         if any(c.ent_type_ in ("PERSON", "NORP") for c in head.children):
             return None  # "Ukrainian nurses" in a story of two countries may be no one union's members
@@ -523,6 +541,12 @@ class _Reader:
             and (home := self._home_government())
         ):
             return Agent(home, source=agent.source or actor.id)
+        if actor.kind == "anonymous" and not actor.side:
+            # "a company official", "a union negotiator": the body of that kind the article named last
+            sectors = self.clauses.refs.words.sectors
+            kinds = [w for w in re.findall(r"[a-z]+", actor.name.lower()) if w in sectors]
+            if kinds and (body := self._body_named(kinds[0], actor)) is not None:
+                return Agent(self._party_of(self.clauses.cast.actors[body]), source=agent.source or actor.id)
         party = self._party_of(actor)
         return agent if party == actor.id else Agent(party, source=agent.source or actor.id)
 
@@ -547,7 +571,7 @@ class _Reader:
             # "Sudan's irrigation minister", "Egyptian Foreign Ministry spokesman": the role names the state
             country = actor.country or _country_in(" ".join(actor.roles))
             state = self.clauses.side(country)
-            if state and state != country and (words & self.words.state_roles):
+            if state and state != country and (words & self.words.state_roles or _office(actor.roles)):
                 return state  # a country code that names no state ("EUR") leaves the person
             if not country and (words & self.words.state_roles) and (home := self._home_government()):
                 return home  # "Education Minister Alana Dorey" in a dispute with a province
@@ -572,8 +596,12 @@ class _Reader:
             found = cast.last(first.start, lambda m, a: a.kind == "group", window=len(text_of(self.sp)))
         elif sectors:
             found = cast.last(first.start, lambda m, a: a.sector in sectors, window=len(text_of(self.sp)))
-        else:
-            return None
+        else:  # "the council's chief negotiator": the last organisation whose name ends so
+            found = cast.last(
+                first.start,
+                lambda m, a: a.kind == "organization" and a.name.lower().split()[-1] == lemma,
+                window=len(text_of(self.sp)),
+            )
         return found.actor if found is not None else None
 
     def _previous_subject(self, person: Actor) -> str | None:
@@ -611,8 +639,13 @@ class _Reader:
             if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
                 return None
             region = cast.actors[counts[0][1]]
-            national = any(a.kind == "state" and a.country == region.country for a in cast.actors.values())
-            return None if national else region.id
+            # a national government named once in passing ("after Ottawa cut permits") leaves the province
+            national = Counter(
+                m.actor
+                for m in cast.mentions
+                if (a := cast.actors.get(m.actor or "")) and a.kind == "state" and a.country == region.country
+            )
+            return None if any(n >= 2 for n in national.values()) else region.id
         governments = {
             self.clauses.side(a.side or a.country)
             for a in cast.actors.values()
@@ -669,6 +702,8 @@ class _Reader:
             known = short_form(head.text, self.clauses.cast) or same_person(head.text, self.clauses.cast)
             if known is not None:
                 return known.id
+        if head.is_sent_start and head.lower_ in self.clauses.refs.words.sectors:
+            return None  # "Management offered ...": a common noun capitalised at the start of a sentence
         if self.clauses.refs.placed(head):
             return None  # an outlet or a dateline's place ("HOBART (AAP) -"), which the tagger made a subject
         if head.pos_ != "PROPN" or head.ent_type_ in (
@@ -899,7 +934,7 @@ class _Reader:
                 )
             if (
                 thing is not None
-                and not self._is_time(thing)
+                and (not self._is_time(thing) or _counted_length(thing))
                 and not any(c.dep_ == "nsubjpass" for c in t.children)
             ):
                 heads.append(thing)
@@ -1141,7 +1176,10 @@ class _Reader:
 
     def _figure_before(self, part: list[Token], issue: str | None = None) -> Position | None:
         quantity = self._quantity(part)
-        if quantity is None and _bare_number(part) is None:
+        # "had sought a 90-day truce, while Pakistan offered only 30 days": a length is a figure too
+        found = self._length(part) if quantity is None else None
+        unit = quantity.unit if quantity is not None else (found[2] if found else None)
+        if unit is None and _bare_number(part) is None:
             return None
         start = min(x.idx for x in part)
         for earlier in reversed(self.positions):
@@ -1150,7 +1188,7 @@ class _Reader:
             if (
                 earlier.value is not None
                 and (issue is None or earlier.issue == issue)
-                and (quantity is None or earlier.value.unit == quantity.unit)
+                and (unit is None or earlier.value.unit == unit)
             ):
                 return earlier
         return None
@@ -1173,12 +1211,16 @@ class _Reader:
     def _lasting(self, part: list[Token]) -> tuple[Issue, Profile] | None:
         """ "Egypt wants the remaining filling spread over at least four years": a length of time that
         names nothing else is a term of the timeline."""
+        found = self._length(part)
+        timeline = self._issue("generic", TIMELINE) if found is not None else None
+        return timeline if timeline is not None and found and _fits(timeline[0], found[2]) else None
+
+    def _length(self, part: list[Token]) -> tuple[float, float, str] | None:
+        """The first length of time inside the words ("over four years"), as `length` gives it."""
         span = _extent(part)
         for time in self.clauses.durations:
             if span[0] <= time.start and time.end <= span[1] and (found := length(time.text)) is not None:
-                timeline = self._issue("generic", TIMELINE)
-                if timeline is not None and _fits(timeline[0], found[2]):
-                    return timeline
+                return found
         return None
 
     def _in_context(self, part: list[Token]) -> tuple[Issue, Profile] | None:
@@ -1591,7 +1633,13 @@ def _country_in(words: str) -> str | None:
 
 @cache
 def _state_names() -> dict[str, str]:
-    return {name: state.iso3 for state in states() for name in (state.name, *state.aliases) if len(name) > 3}
+    # short forms only in capitals: "US Trade Representative", never "us"
+    return {
+        name: state.iso3
+        for state in states()
+        for name in (state.name, *state.aliases)
+        if len(name) > 3 or (len(name) > 1 and name.isupper())
+    }
 
 
 @cache
@@ -1627,3 +1675,19 @@ def _excluded(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 def _any_word(words: frozenset[str], text: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
+
+
+def _counted_length(thing: Token) -> bool:
+    """ "offered only 30 days": a counted length as the direct object is what is offered, not a time."""
+    return thing.dep_ == "dobj" and any(c.dep_ == "nummod" for c in thing.children)
+
+
+def _office(roles: list[str]) -> bool:
+    """ "US Trade Representative": a title in capitals after the country is an office of its state,
+    unless it names a body of another kind ("US Chamber of Commerce President")."""
+    for role in roles:
+        words = role.split()
+        titled = len(words) >= 2 and all(w[:1].isupper() or w in ("and", "of", "for") for w in words)
+        if titled and not {w.lower() for w in words} & speech().collectives:
+            return True
+    return False

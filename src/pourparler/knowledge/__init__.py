@@ -383,6 +383,7 @@ class SpeechKnowledge:
     collectives: frozenset[str]
     sectors: dict[str, frozenset[str]]
     name_sectors: dict[str, str]
+    company_suffixes: frozenset[str]
     honorifics: frozenset[str]
     media: frozenset[str]
 
@@ -421,6 +422,7 @@ def speech() -> SpeechKnowledge:
         name_sectors={
             str(w).lower(): str(sector) for sector, ws in (data.get("name_sectors") or {}).items() for w in ws
         },
+        company_suffixes=words(data.get("company_suffixes") or ()),
         media=words(data.get("media") or ()),
         honorifics=words(data.get("honorifics") or ()),
     )
