@@ -49,6 +49,7 @@ bench: $(BIN)/pourparler
 	$(BIN)/python bench/story_assign.py
 	$(BIN)/python bench/story_store.py
 	$(BIN)/python bench/batch_scale.py
+	$(BIN)/python bench/web_reads.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

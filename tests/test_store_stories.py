@@ -209,7 +209,7 @@ def test_a_version_2_store_with_the_index_in_one_row_migrates(
         connection.execute("INSERT INTO story_index VALUES (1, ?)", (json.dumps(state),))
 
     with Store(db) as store:
-        assert store.schema_version == migrate.current_version() == 3
+        assert store.schema_version == migrate.current_version() == 4
         assert [(row.id, row.documents) for row in store.stories()] == [("story-1", 1), ("story-2", 1)]
         assert store.add(GAZA_2, analysis(GAZA_2, *GAZA_ACTORS))
         records = {r["document"]["id"]: r["story"] for r in store.analyses()}

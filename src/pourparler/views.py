@@ -8,23 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from pourparler.errors import BadInput
-from pourparler.fuse import find_contradictions, merge_quotes, position_history, timeline
+from pourparler.fuse import merge_quotes, position_history, timeline
+from pourparler.fuse.contradictions import story_contradictions
 from pourparler.fuse.records import Record, date_order, date_range, is_anonymous
+from pourparler.fuse.records import outlets as outlets
 
 
 def names(records: Iterable[Record]) -> dict[str, str]:
     """Actor id → name over the records."""
     return {a["id"]: a["name"] for r in records for a in r.get("actors", [])}
-
-
-def outlets(records: Iterable[Record]) -> dict[str, str]:
-    """Each document's outlet, or its source's file name when the outlet is unknown."""
-    return {
-        r["document"]["id"]: r["document"]["outlet"] or Path(r["document"]["source"]).name for r in records
-    }
 
 
 def by_story(records: Iterable[Record]) -> dict[str | None, list[Record]]:
@@ -145,10 +139,5 @@ def contradictions(records: Sequence[Record]) -> list[Record]:
     actor_names, documents = names(records), outlets(records)
     found = []
     for story_id, parts in by_story(records).items():
-        events = [e for p in parts for e in p["events"]]
-        positions = [q for p in parts for q in p["positions"]]
-        found += [
-            {**c, "story": story_id}
-            for c in find_contradictions(events, positions, outlets=documents, names=actor_names)
-        ]
+        found += story_contradictions(story_id, parts, outlets=documents, names=actor_names)
     return found

@@ -63,6 +63,17 @@ def find_contradictions(
     return found
 
 
+def story_contradictions(
+    story: str | None, parts: Iterable[Record], *, outlets: Mapping[str, str], names: Mapping[str, str]
+) -> list[Record]:
+    """The contradictions among the analysis slices of one story, each with its `story`."""
+    parts = list(parts)
+    events = [e for p in parts for e in p["events"]]
+    positions = [q for p in parts for q in p["positions"]]
+    found = find_contradictions(events, positions, outlets=outlets, names=names)
+    return [{**c, "story": story} for c in found]
+
+
 def item(kind: str, a: Record, b: Record, why: str) -> Record:
     return {
         "a": ref_of(a),

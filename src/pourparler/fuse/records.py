@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 Record = dict[str, Any]
@@ -89,6 +90,18 @@ def name_of(actor: str, names: Mapping[str, str] | None = None) -> str:
     if names and actor in names:
         return names[actor]
     return actor.replace("-", " ").title() if not is_anonymous(actor) else "an anonymous source"
+
+
+def outlet_name(outlet: str | None, source: str) -> str:
+    """A document's outlet, or its source's file name when the outlet is unknown."""
+    return outlet or Path(source).name
+
+
+def outlets(records: Iterable[Record]) -> dict[str, str]:
+    """The outlet of each slice's document (see `outlet_name`), by document id."""
+    return {
+        r["document"]["id"]: outlet_name(r["document"]["outlet"], r["document"]["source"]) for r in records
+    }
 
 
 def unique(values: Iterable[str]) -> list[str]:

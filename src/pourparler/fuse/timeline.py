@@ -31,6 +31,8 @@ QUOTE_CONTAINED_SIMILARITY = 95  # partial ratio when one outlet quotes only par
 MIN_CONTAINED_CHARS = 25  # shorter fragments ("he said no") are too common to prove a shared quote
 BASIS_RANK = {"clause": 0, "report": 1, "publication": 2}
 KIND_ORDER = {"event": 0, "position": 1, "quote": 2}
+# Actor ids are slugs, so this prefix of the speaker key of anonymous sources (see speaker_key) is none.
+ANONYMOUS_SPEAKERS = "anonymous:"
 STANCE_VERBS = {
     "demand": "demands",
     "insist": "insists on",
@@ -98,7 +100,7 @@ def merge_positions(positions: Iterable[Record]) -> list[list[Record]]:
 
 def merge_quotes(quotes: Iterable[Record]) -> list[Record]:
     """Quotes with their sources: a quote repeated by several outlets is one quote with several sources."""
-    groups = _cluster(list(quotes), _same_quote, _speaker_key, False, dated=False)
+    groups = _cluster(list(quotes), _same_quote, _speaker_bucket, False, dated=False)
     merged = []
     for group in groups:
         lead = max(group, key=lambda q: len(q["text"]))
@@ -238,12 +240,17 @@ def _same_quote(a: Record, b: Record) -> bool:
     )
 
 
-def _speaker_key(quote: Record) -> Hashable:
-    """Quotes can only be one when their speakers can be one person; anonymous ids are local to an article,
-    so anonymous speakers match by country. An unresolved speaker matches nobody."""
+def speaker_key(quote: Record) -> str | None:
+    """What quotes must share to be one: a named speaker's actor id, or for an anonymous source (their ids
+    are local to an article) its country, as `anonymous:ISR`; None for an unresolved speaker."""
     speaker = quote.get("speaker") or {}
     if speaker.get("actor") and not is_anonymous(speaker["actor"]):
-        return speaker["actor"]
+        return str(speaker["actor"])
     if speaker.get("anonymous"):
-        return ("anonymous", speaker.get("country"))
-    return ("unresolved", ref_of(quote))
+        return f"{ANONYMOUS_SPEAKERS}{speaker.get('country') or ''}"
+    return None
+
+
+def _speaker_bucket(quote: Record) -> Hashable:
+    # An unresolved speaker matches nobody.
+    return speaker_key(quote) or ("unresolved", ref_of(quote))

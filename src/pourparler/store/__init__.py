@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import string
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,10 +17,10 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from pourparler.errors import BadInput, PourparlerError
-from pourparler.fuse.records import Record, date_order
+from pourparler.fuse.records import Record, outlet_name
 from pourparler.fuse.stories import StoryIndex, features
 from pourparler.model import Document
-from pourparler.store import migrate, schema, story_index
+from pourparler.store import actor_index, contradiction_cache, migrate, schema, slices, story_index
 from pourparler.store.engine import describe, failure, open_engine
 
 __all__ = ["DEFAULT_DB", "DocumentRow", "SearchHit", "Store", "StoryRow", "resolve_url"]
@@ -198,7 +198,7 @@ class Store:
                 published_date=row.published_date,
                 published_basis=row.published_basis,
                 words=row.words,
-                ingested_at=_utc(row.ingested_at),
+                ingested_at=slices.utc(row.ingested_at),
             )
             for row in rows
         ]
@@ -269,6 +269,7 @@ class Store:
             story_index.save(connection, state, index.state())
             members = schema.story_documents
             connection.execute(update(members).where(members.c.story_id == absorb).values(story_id=keep))
+            contradiction_cache.forget(connection, stories=[keep, absorb])
 
     def story_label(self, story_id: str) -> tuple[str, str]:
         """The current id and label of a story (a merged-away id gives the story it went into)."""
@@ -276,46 +277,72 @@ class Store:
         found = _known_story(state, story_id)
         return found, state["stories"][found]["label"]
 
-    def analyses(self, story_id: str | None = None, *, document_id: str | None = None) -> list[Record]:
-        """Stored slices, oldest published first: {"document" (without body), "story", "events",
-        "positions", "quotes", "mentions", "actors", ...}; with `story_id`, only that story's; with
-        `document_id` (a whole id), only that document's."""
-        documents, analyses, members = schema.documents, schema.analyses, schema.story_documents
-        query = (
-            select(
-                documents.c.id,
-                documents.c.source,
-                documents.c.outlet,
-                documents.c.title,
-                documents.c.published_date,
-                documents.c.published_basis,
-                members.c.story_id,
-                analyses.c.record,
-            )
-            .join(analyses, analyses.c.document_id == documents.c.id)
-            .outerjoin(members, members.c.document_id == documents.c.id)
-        )
+    def analyses(
+        self,
+        story_id: str | None = None,
+        *,
+        document_id: str | None = None,
+        naming: Iterable[str] | None = None,
+    ) -> list[Record]:
+        """Stored slices, oldest published first (then first stored): {"document" (without body), "story",
+        "events", "positions", "quotes", "mentions", "actors", ...}; with `story_id`, only that story's; with
+        `document_id` (a whole id), only that document's; with `naming`, only those that name one of these
+        actor ids or speaker keys (see `actor_index.keys`)."""
+        documents, members, index = schema.documents, schema.story_documents, schema.actor_documents
+        conditions = []
         if story_id is not None:
             story_id, _ = self.story_label(story_id)
-            query = query.where(members.c.story_id == story_id)
+            conditions.append(members.c.story_id == story_id)
         if document_id is not None:
-            query = query.where(documents.c.id == document_id)
-        rows = self._read(lambda connection: connection.execute(query).all())
-        records = [
-            {
-                **row.record,
-                "document": {
-                    "id": row.id,
-                    "source": row.source,
-                    "outlet": row.outlet,
-                    "title": row.title,
-                    "published": {"date": row.published_date, "basis": row.published_basis},
-                },
-                "story": row.story_id,
-            }
-            for row in rows
-        ]
-        return sorted(records, key=lambda r: date_order(r["document"]["published"]["date"]))
+            conditions.append(documents.c.id == document_id)
+        if naming is not None:
+            named = select(index.c.document_id).where(index.c.actor.in_(list(naming)))
+            conditions.append(documents.c.id.in_(named))
+        found = self._read(lambda connection: slices.read(connection, *conditions))
+        return [record for _, record in found]
+
+    def contradictions(self) -> list[Record]:
+        """Where outlets disagree, story by story, as `views.contradictions` finds them over every analysis;
+        saved per story, so only stories changed since the last call are searched again."""
+        cache = contradiction_cache
+        found = self._read(lambda connection: None if cache.missing(connection) else cache.saved(connection))
+        while found is None:
+            with self._writing() as connection:
+                if cache.update(connection):
+                    found = cache.saved(connection)
+        return found
+
+    def actor_ids(self, actor_id: str) -> list[str]:
+        """The ids of actors the analyses list that are `actor_id` in any case."""
+        return self._read(lambda connection: actor_index.ids_folded(connection, actor_id))
+
+    def outlets(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Each of these documents' outlet, or its source's file name when the outlet is unknown."""
+        table = schema.documents
+
+        def run(connection: Connection) -> dict[str, str]:
+            found = {}
+            for chunk in slices.chunks(set(doc_ids)):
+                query = select(table.c.id, table.c.outlet, table.c.source).where(table.c.id.in_(chunk))
+                found.update(
+                    {row.id: outlet_name(row.outlet, row.source) for row in connection.execute(query)}
+                )
+            return found
+
+        return self._read(run)
+
+    def story_labels(self, story_ids: Iterable[str]) -> dict[str, str]:
+        """The labels of these current stories (as `stories` gives them), reading only their rows."""
+
+        def run(connection: Connection) -> dict[str, str]:
+            found = {}
+            for chunk in slices.chunks(set(story_ids)):
+                found.update(
+                    {key: story["label"] for key, story in story_index.stories(connection, chunk).items()}
+                )
+            return found
+
+        return self._read(run)
 
     def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
         """Documents whose title or body match an FTS5 query ("red line" as a phrase, AND, OR, NOT, pre*)."""
@@ -392,7 +419,8 @@ def _analysed(connection: Connection, doc_id: str) -> bool:
 def _store_analysis(
     connection: Connection, document: Document, analysis: Record, labels: Mapping[str, str] | None
 ) -> None:
-    """Keep a document's slice and put the document in a story, updating the saved story index."""
+    """Keep a document's slice, index the actors it names and put the document in a story, updating the
+    saved story index; the contradictions saved for what it changes are forgotten."""
     part = {key: value for key, value in analysis.items() if key not in ("document", "story")}
     connection.execute(insert(schema.analyses).values(document_id=document.id, record=part))
     names = {a["id"]: a["name"] for a in part.get("actors", [])}
@@ -404,6 +432,8 @@ def _store_analysis(
     story_id = index.assign(record, found=found)
     story_index.save(connection, state, index.state())
     connection.execute(insert(schema.story_documents).values(document_id=document.id, story_id=story_id))
+    renamed = actor_index.add(connection, document.id, slices.place_of(connection, document.id), part)
+    contradiction_cache.forget(connection, stories=[story_id], naming=renamed)
 
 
 def _known_story(state: Mapping[str, Any], story_id: str) -> str:
@@ -465,8 +495,3 @@ def _document(row: Row[Any]) -> Document:
             "warnings": values["warnings"],
         }
     )
-
-
-def _utc(moment: datetime) -> datetime:
-    # SQLite keeps no time zone; we only ever write UTC.
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -17,7 +17,7 @@ from sqlalchemy import JSON, Column, Connection, Integer, MetaData, Table, inser
 
 from pourparler.errors import PourparlerError
 from pourparler.fuse.stories import StoryIndex
-from pourparler.store import schema, story_index
+from pourparler.store import actor_index, schema, story_index
 
 VERSION_KEY = "schema_version"
 
@@ -81,10 +81,22 @@ def _story_index_rows(connection: Connection) -> None:
     table.drop(connection)
 
 
+def _actor_index_and_contradictions(connection: Connection) -> None:
+    schema.metadata.create_all(
+        connection, tables=[schema.actor_documents, schema.actor_names, schema.story_contradictions]
+    )
+    actor_index.build(connection)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents and the schema version", _initial),
     Migration(2, "analyses, stories and full-text search", _analyses_stories_search),
     Migration(3, "the story index in rows, one per story, posting list and actor", _story_index_rows),
+    Migration(
+        4,
+        "the documents naming each actor, actors' listed names and contradictions saved per story",
+        _actor_index_and_contradictions,
+    ),
 ]
 
 

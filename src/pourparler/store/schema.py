@@ -93,6 +93,42 @@ story_documents = Table(
     Index("ix_story_documents_story_id", "story_id"),
 )
 
+# Which documents' analyses name an actor (in their actors, mentions, quotes, positions or events), so an
+# actor's page reads only those. Quotes of anonymous sources merge across documents by country, so a
+# document quoting one is also listed under its speaker key (`anonymous:ISR`, see fuse.timeline.speaker_key).
+actor_documents = Table(
+    "actor_documents",
+    metadata,
+    Column("actor", Text, primary_key=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_actor_documents_document_id", "document_id"),
+)
+
+# The name listings give each actor: the one in the last analysis, in the order analyses are listed, that
+# names it (`place` is that analysis's place in the order, see store.slices.place); `folded` is the id
+# casefolded, for lookups in any case.
+actor_names = Table(
+    "actor_names",
+    metadata,
+    Column("actor", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("place", Text, nullable=False),
+    Column("folded", Text, nullable=False),
+    Index("ix_actor_names_folded", "folded"),
+)
+
+# Each story's contradictions as `views.contradictions` finds them over the whole store (its actors named
+# as listings name them), and where the story comes among stories (the place of its first analysis). A
+# story without a row has none saved yet: adding a document to it, merging it, or a new listed name for an
+# actor it names deletes its row, and reading contradictions saves it anew.
+story_contradictions = Table(
+    "story_contradictions",
+    metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("place", Text, nullable=False),
+    Column("contradictions", JSON, nullable=False),
+)
+
 # SQLite only: full-text search over titles and bodies. A plain FTS5 table (its own copy of the text)
 # rather than an external-content one, because documents' implicit rowids may change on VACUUM.
 SEARCH_TABLE = "documents_fts"

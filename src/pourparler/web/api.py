@@ -488,7 +488,8 @@ def get_actor(
 ) -> dict[str, Any]:
     """The actor with its roles and aliases, the quotes it spoke, the positions it holds and the events it
     acts in or is the target of, across every stored document, each with its evidence offsets."""
-    records = store(request).analyses()
+    target = store(request)
+    records = target.analyses(naming=[actor_id, *target.actor_ids(actor_id.strip())])
     actors = _actors(records)
     found = actors.get(actor_id) or next(
         (a for a in actors.values() if a["id"].casefold() == actor_id.strip().casefold()), None
@@ -657,7 +658,9 @@ def list_contradictions(
 ) -> dict[str, Any]:
     """Pairs of reports from different documents that cannot both be right (figures, stances, dates,
     places) or that attribute the same thing differently, each with a sentence and both pieces of evidence."""
-    return _page(views.contradictions(_records(store(request), story)), limit, offset)
+    target = store(request)
+    found = views.contradictions(_records(target, story)) if story else target.contradictions()
+    return _page(found, limit, offset)
 
 
 # -- search ------------------------------------------------------------------------------------------

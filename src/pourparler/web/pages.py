@@ -26,8 +26,9 @@ from starlette.templating import Jinja2Templates
 from pourparler import views
 from pourparler.errors import BadInput, InputError, PourparlerError
 from pourparler.fuse.records import Record, date_range, is_anonymous, name_of, shorten, value_text
+from pourparler.fuse.timeline import speaker_key
 from pourparler.ingest.registry import describe_limit
-from pourparler.store import MATCH_END, MATCH_START
+from pourparler.store import MATCH_END, MATCH_START, Store
 from pourparler.web import common
 from pourparler.web.charts import Chart, issue_chart
 from pourparler.web.highlight import Span, highlight
@@ -359,7 +360,7 @@ def _quoted(text: str | None) -> str:
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor(request: Request, actor_id: str) -> HTMLResponse:
     store = common.store(request)
-    records = store.analyses()
+    records = _analyses_naming(store, actor_id)
     found = [a for r in records for a in r.get("actors", []) if a["id"] == actor_id]
     if not found:
         return not_found(
@@ -368,7 +369,6 @@ def actor(request: Request, actor_id: str) -> HTMLResponse:
             "Actors are linked from the articles that name them.",
         )
     outlets = views.outlets(records)
-    stories = {s.id: s.label for s in store.stories()}
     roles = list(dict.fromkeys(role for a in found for role in a.get("roles") or []))
     aliases = list(dict.fromkeys(alias for a in found for alias in a.get("aliases") or []))
     documents = [
@@ -399,9 +399,23 @@ def actor(request: Request, actor_id: str) -> HTMLResponse:
             "positions": positions,
             "events": events,
             "outlets": outlets,
-            "stories": stories,
+            "stories": store.story_labels(p["story"] for p in positions if p["story"]),
         },
     )
+
+
+def _analyses_naming(store: Store, actor_id: str) -> list[Record]:
+    """What an actor's page reads: the analyses naming the actor, and when it is an anonymous source, every
+    analysis quoting an anonymous source of its country (their quotes merge with its own)."""
+    records = store.analyses(naming=[actor_id])
+    speakers = {
+        speaker_key(q)
+        for r in records
+        for q in r.get("quotes", [])
+        if (q.get("speaker") or {}).get("actor") == actor_id
+    }
+    others = {key for key in speakers if key and key != actor_id}
+    return store.analyses(naming=[actor_id, *others]) if others else records
 
 
 # Contradictions and search -------------------------------------------------------------------------------
@@ -410,14 +424,14 @@ def actor(request: Request, actor_id: str) -> HTMLResponse:
 @router.get("/contradictions", response_class=HTMLResponse)
 def contradictions(request: Request) -> HTMLResponse:
     store = common.store(request)
-    records = store.analyses()
+    found = store.contradictions()
     return page(
         request,
         "contradictions.html",
         {
-            "contradictions": views.contradictions(records),
-            "outlets": views.outlets(records),
-            "stories": {s.id: s.label for s in store.stories()},
+            "contradictions": found,
+            "outlets": store.outlets(span["doc"] for c in found for span in c["evidence"]),
+            "stories": store.story_labels(c["story"] for c in found if c["story"]),
         },
     )
 
