@@ -29,6 +29,11 @@ def positions_of(*paragraphs: str, profile_dirs: tuple[Path, ...] = ()) -> list[
     return record["positions"]
 
 
+def term(position: dict) -> tuple:
+    """What a position is on and its value: (issue, min, unit)."""
+    return position["issue"], position["value"]["min"], position["value"]["unit"]
+
+
 def one(positions: list[dict], party: str, stance: str) -> dict:
     found = [p for p in positions if p["party"] == party and p["stance"] == stance]
     assert found, f"no {party} {stance}: {[(p['party'], p['stance'], p['issue']) for p in positions]}"
@@ -288,7 +293,7 @@ def test_a_bare_number_is_counted_as_the_figure_before_it_and_the_army_delegatio
         "The RSF pushed for a truce of 21 days, while the army delegation insisted on ten.",
     )
     insisted = one(positions, "sudanese-armed-forces", "insist")
-    assert (insisted["issue"], insisted["value"]["min"], insisted["value"]["unit"]) == (
+    assert term(insisted) == (
         "ceasefire",
         10,
         "day",
@@ -472,7 +477,7 @@ def test_failing_to_agree_is_no_stance_and_that_range_answers_the_figure_before(
 def test_a_length_of_time_naming_nothing_else_is_a_timeline_term():
     positions = positions_of("Kenya wants the handover of the camps spread over at least four years.")
     demand = one(positions, "kenya", "demand")
-    assert (demand["issue"], demand["value"]["min"], demand["value"]["unit"]) == ("timeline", 4, "year")
+    assert term(demand) == ("timeline", 4, "year")
 
 
 def test_a_proposal_seen_by_a_news_agency_is_a_proposal_of_a_deal():
@@ -765,7 +770,7 @@ def test_a_working_week_in_hours_is_the_value_of_a_demand_on_hours():
         "The GDL union is demanding that shift workers reach 35 hours a week with full pay by 2027.",
     )
     demand = one(positions, "gdl", "demand")
-    assert (demand["issue"], demand["value"]["min"], demand["value"]["unit"]) == ("jobs", 35, "hour")
+    assert term(demand) == ("jobs", 35, "hour")
 
 
 def test_a_sum_in_any_currency_is_a_value_and_the_government_is_the_states():
@@ -775,7 +780,7 @@ def test_a_sum_in_any_currency_is_a_value_and_the_government_is_the_states():
         "An official said the government was willing to raise the minimum wage.",
     )
     demand = one(positions, "hyundai-motor-union", "demand")
-    assert (demand["issue"], demand["value"]["min"], demand["value"]["unit"]) == ("pay", 141300, "KRW")
+    assert term(demand) == ("pay", 141300, "KRW")
     assert one(positions, "nigeria", "willing")["issue"] == "pay"
 
 
@@ -785,7 +790,7 @@ def test_a_length_offered_against_a_longer_one_is_on_the_same_issue():
         "pause would let the group regroup.",
     )
     offer = one(positions, "colombia", "offer")
-    assert (offer["issue"], offer["value"]["min"], offer["value"]["unit"]) == ("ceasefire", 20, "day")
+    assert term(offer) == ("ceasefire", 20, "day")
 
 
 def test_a_condition_on_what_a_party_is_prepared_or_would_consider_doing_is_its_demand():
@@ -812,3 +817,43 @@ def test_a_company_official_and_a_titled_office_speak_for_their_company_and_stat
     kia = [(p["issue"], p["value"] and p["value"]["min"]) for p in positions if p["party"] == "kia-motors"]
     assert kia == [("pay", 5), ("jobs", None)]
     assert one(positions, "united-states", "demand")["issue"] == "tariffs"
+
+
+def test_a_numbered_union_its_president_and_a_company_spokesperson_speak_for_their_bodies():
+    positions = positions_of(
+        "Workers at BHP's Escondida mine voted to strike after rejecting the company's final wage offer, "
+        "their union said on Thursday.",
+        "Union No. 1, which represents about 2,350 operators, said 97.6% of members backed a strike.",
+        '"We are not going to sign a contract that leaves our workers behind inflation," union president '
+        "Patricio Sandoval said.",
+        "BHP said its offer was fair. The union is seeking a wage floor of $20 an hour, but a BHP "
+        "spokesperson ruled out reopening the bonus.",
+    )
+    union = [(p["stance"], p["trigger"]["text"]) for p in positions if p["party"] == "union-no-1"]
+    assert ("reject", "rejecting") in union and ("reject", "sign") in union
+    assert term(one(positions, "union-no-1", "demand")) == ("pay", 20, "dollar")
+    assert one(positions, "bhp", "reject")["issue"] == "pay"
+
+
+def test_bodies_named_with_a_state_and_a_condition_on_what_is_to_be_done():
+    positions = positions_of(
+        "The U.S. Lumber Coalition opposes any deal that would lower the duties, and British Columbia "
+        "rejects any quota.",
+        '"We will support an agreement only if it ends the subsidies," said coalition chair Douglas Reardon.',
+        "The High Council of State said it was prepared to accept the shortlist only if the final "
+        "appointment of the governor required a two-thirds majority in both chambers.",
+        "The council is asking the government to raise the cash assistance to $300 per fighter.",
+    )
+    assert {p["party"] for p in positions if p["trigger"]["text"] in ("opposes", "support", "if")} >= {
+        "u-s-lumber-coalition"
+    }
+    assert "united-kingdom" not in {p["party"] for p in positions}
+    conditions = [
+        p for p in positions if p["party"] == "high-council-of-state" and p["trigger"]["text"] == "if"
+    ]
+    assert [(p["stance"], p["issue"]) for p in conditions] == [("demand", "governance")]
+    asked = [p for p in positions if p["trigger"]["text"] == "asking"]
+    # the government is who is asked, not what is asked for
+    assert [(p["party"], p["issue"] != "governance", p["value"]["min"]) for p in asked] == [
+        ("high-council-of-state", True, 300)
+    ]

@@ -29,6 +29,10 @@ DATELINE_TAIL = rf"(?:{_DAY})?(?:{_AGENCY})?\s*[-–—]\s"
 DATELINE = re.compile(rf"(?:{_CAPITALS}|{_PLACE}(?=(?:{_DAY}|{_AGENCY}))){DATELINE_TAIL}\s*")
 
 
+# a number with its thousands set apart by spaces, maybe after a currency sign: "R1 740", "12 000"
+GROUPED_NUMBER = re.compile(r"[^\W\d_]{0,3}\$?\d{1,3}(?: \d{3})+")
+
+
 @Language.component("pourparler_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
     """A paragraph always starts a sentence, and a sentence never starts inside a blank line. A dateline
@@ -57,6 +61,10 @@ def entity_repairs(doc: Doc) -> Doc:
     - "Air Canada", "Qatar Airways": a known state's name joined to a word that names a business is the
       company, not the state (the entity ruler runs before the tagger, so the tagger cannot see this);
     - "Abdirahman Sheikh" + "Nur": two person names with nothing between them are one person;
+    - "the Central Bank of" + "Libya", "Cattle Australia": a body's name may end in a state's name, and
+      "the U.S. Lumber Coalition" begin with one;
+    - "R1 740", a sum, is no name;
+    - "SEPTA and", "House of Representatives (HoR": a name ends before a conjunction or an open bracket;
     - "SEPTA spokesperson Kimberly Ruiz", "its chief officer, Gareth Penny": a name right after or in
       apposition to a word for a person's office is a person, even when the tagger took the body, the
       office and the name for one name.
@@ -69,6 +77,31 @@ def entity_repairs(doc: Doc) -> Doc:
 
     def joins(token: Token) -> bool:
         return token.is_title and token.lower_ in business and not token.ent_type_
+
+    def body_after(end: int) -> int:
+        """Where a body's name ends that begins with a state's name: capitalised words up to a word for a
+        body ("U.S. Lumber Coalition"), else `end`."""
+        last = end
+        for token in doc[end : end + 4]:
+            if not token.is_title or token.ent_type_ or token.pos_ not in ("PROPN", "NOUN"):
+                break
+            if token.lower_ in bodies:
+                last = token.i + 1
+        return last
+
+    def named_before(start: int) -> int:
+        """Where a body's name begins that ends in a state's name: capitalised words the parser makes
+        modifiers of the state ("Cattle Australia chief executive")."""
+        while (
+            start > 0
+            and (word := doc[start - 1]).is_title
+            and not word.ent_type_
+            and word.pos_ in ("PROPN", "NOUN")
+            and word.dep_ == "compound"
+            and word.head.i >= start
+        ):
+            start -= 1
+        return start
 
     def personal(ent: Span) -> bool:
         root = ent.root
@@ -89,15 +122,31 @@ def entity_repairs(doc: Doc) -> Doc:
         return [body, person] if 2 <= len(person) <= 4 else [ent]
 
     ents: list[Span] = []
-    merged: list[Span] = []
+    joined: list[range] = []
     for ent in (part for found in doc.ents for part in split_at_office(found)):
+        if GROUPED_NUMBER.fullmatch(ent.text):
+            continue  # "R1 740": a sum written with its thousands apart is no name
         start, end, label = ent.start, ent.end, ent.label_
+        opened = [t.i for t in doc[start:end] if t.text == "("]
+        if opened and not any(t.text == ")" for t in doc[opened[-1] : end]) and opened[-1] > start:
+            end = opened[-1]  # "House of Representatives (HoR": the short form in brackets is not the name
+        while end - start > 1 and doc[end - 1].pos_ in ("CCONJ", "PUNCT") and doc[end - 1].text != ".":
+            end -= 1  # "SEPTA and", cut short where a name the ruler knows begins
         if label in ("GPE", "NORP") and ent.ent_id_:
             start -= start > 0 and joins(doc[start - 1])
             end += end < len(doc) and joins(doc[end])
-            label = "ORG" if (start, end) != (ent.start, ent.end) else label
+            if (start, end) != (ent.start, ent.end):
+                label = "ORG"
+                joined.append(range(start, end))
+            elif label == "GPE" and (body := body_after(end)) > end:
+                end, label = body, "ORG"  # "the U.S. Lumber Coalition" is American, but not the state
         elif label == "ORG" and not ent.ent_id_ and personal(ent):
             label = "PERSON"
+        if label == "GPE" and ents and ents[-1].label_ == "ORG" and ents[-1].end == start:
+            # "the Central Bank of" + "Libya", "Sheep Producers" + "Australia"
+            start, label = ents.pop().start, "ORG"
+        elif label == "GPE" and ent.ent_id_ and named_before(start) < start:
+            start, label = named_before(start), "ORG"  # "Cattle Australia", "Universities UK"
         if label == "PERSON" and ents and ents[-1].label_ == "PERSON" and ents[-1].end == start:
             previous = ents.pop()
             if not previous.text_with_ws.endswith(" "):
@@ -106,17 +155,17 @@ def entity_repairs(doc: Doc) -> Doc:
                 start = previous.start
         if (start, end, label) != (ent.start, ent.end, ent.label_):
             ent = Span(doc, start, end, label=label)
-            merged.append(ent)
         ents.append(ent)
     doc.ents = ents
-    for token in (t for ent in merged if ent.label_ == "ORG" for t in ent):
-        token.ent_id_ = ""  # "Air Canada" is the company's name, not the state's
+    for i in (i for span in joined for i in span):
+        doc[i].ent_id_ = ""  # "Air Canada" is the company's name, not the state's
     return doc
 
 
 def entity_patterns() -> list[dict[str, Any]]:
-    """Entity-ruler patterns for every name and alias of every known actor, and every demonym."""
-    from pourparler.knowledge import actors, capitals, demonyms
+    """Entity-ruler patterns for every name and alias of every known actor, every demonym, the regions of
+    federations whose names run to several words, and bodies named by a number ("Union No. 1")."""
+    from pourparler.knowledge import actors, capitals, demonyms, regions, speech
 
     patterns: list[dict[str, Any]] = []
     for actor in actors():
@@ -131,6 +180,17 @@ def entity_patterns() -> list[dict[str, Any]]:
             patterns.append({"label": "GPE", "pattern": variant, "id": state})
     for word, country in demonyms().items():
         patterns.append({"label": "NORP", "pattern": word, "id": country})
+    for region in regions().by_name:
+        if " " in region:  # "British Columbia" is a province, not British
+            patterns.append({"label": "GPE", "pattern": region})
+    numbered = [
+        {"IS_TITLE": True, "TAG": {"IN": ["NNP", "NNPS"]}, "OP": "*"},
+        {"LOWER": {"IN": sorted(speech().numbered_bodies)}, "IS_TITLE": True},
+        {"LOWER": {"IN": ["no", "number"]}, "OP": "?"},
+        {"ORTH": ".", "OP": "?"},
+        {"IS_DIGIT": True},
+    ]
+    patterns.append({"label": "ORG", "pattern": numbered})
     return patterns
 
 

@@ -277,6 +277,10 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
     owner = next((c for c in ent.root.children if c.dep_ == "poss"), None)
     if kind == "organization" and owner is not None:  # "Ethiopia's Government Communication Service"
         country, side = affiliation(ent.doc[owner.left_edge.i : owner.i + 1])
+    elif kind == "organization" and ent[0].ent_id_:  # "the U.S. Lumber Coalition"
+        country, side = affiliation(ent[:1])
+    elif kind == "organization" and (of := [t for t in ent if t.lower_ == "of"]) and of[-1].i + 1 < ent.end:
+        country, side = affiliation(ent.doc[of[-1].i + 1 : ent.end])  # "the Central Bank of Libya"
     elif kind == "organization" and ent.start > 0 and ent.doc[ent.start - 1].text in demonyms():
         # "Egyptian Foreign Ministry": the demonym says whose, and tells it from Ethiopia's
         name = f"{ent.doc[ent.start - 1].text} {name}"
@@ -295,9 +299,12 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
 
 def name_sector(name: str) -> str | None:
     """The sector the last telling word of an organisation's name gives ("Air Line Pilots Association"
-    is LAB, "Nursing Homes Employers Association" BUS)."""
+    is LAB, "Nursing Homes Employers Association" BUS); a public body's name gives none."""
     telling = speech().name_sectors
-    found = [telling[w] for w in re.findall(r"[a-z]+", name.lower()) if w in telling]
+    words = re.findall(r"[a-z]+", name.lower())
+    if speech().public_bodies.intersection(words):
+        return None
+    found = [telling[w] for w in words if w in telling]
     return found[-1] if found else None
 
 

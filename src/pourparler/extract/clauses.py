@@ -132,6 +132,8 @@ class Clauses:
         phrase = [t for t in self.refs.noun_phrase(head) if t.i not in others]
         # nearest modifiers first: "Rwanda-backed M23 rebels" are M23's
         for t in sorted(phrase, key=lambda t: (depth(t, head), t.i)):
+            if t.ent_type_ == "GPE" and not t.ent_id_:
+                continue  # "British Columbia" names a province, not the British
             actor_id = self._actor_at(t)
             if actor_id is None and t.dep_ == "poss" and t.pos_ == "PRON" and t.lower_ in ("its", "their"):
                 actor_id = self._clause_subject_actor(t)
@@ -227,6 +229,8 @@ class Clauses:
             return True
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail":
             return any(c.dep_ == "neg" for c in verb.head.children) is False
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("go", "plan", "intend", "want"):
+            return any(c.dep_ == "neg" for c in verb.head.children)  # "are not going to sign"
         return False
 
     def hypothetical(self, verb: Token) -> bool:

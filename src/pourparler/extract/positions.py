@@ -244,8 +244,7 @@ class _Reader:
             or self.clauses.conditioned(main)
         ):
             return None
-        before = tuple(x.lower_ for x in self.sp[max(mark.i - 2, 0) : mark.i + 1])
-        setting = any(before[-len(p) :] == p for p in self.words.setting_conditions)
+        setting = self._setting(mark)
         if setting:
             modals = {c.lower_ for c in main.children if c.dep_ == "aux"} & self.words.intent_modals
             if not modals and not self.clauses.negated(main) and mark.lower_ == "until":
@@ -265,9 +264,25 @@ class _Reader:
             return None  # "a walkout unless the union and the province break the deadlock"
         return _Stance(mark, "demand", None, intent=True, speaker=party, condition=True)
 
-    def _conditioned_parts(self, verb: Token) -> list[list[Token]]:
+    def _setting(self, mark: Token) -> bool:
+        """ "unless", "only if", "as long as": a conjunction that sets a condition whatever it is set on."""
+        before = tuple(x.lower_ for x in self.sp[max(mark.i - 2, 0) : mark.i + 1])
+        return any(before[-len(p) :] == p for p in self.words.setting_conditions)
+
+    def _conditioned_parts(self, verb: Token, mark: Token) -> list[list[Token]]:
         """What a condition asks: "only if Israel agreed to end the war and pull out" is the object of its
         stance verb, split as one; "unless the company raises pay" the verb with its objects."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            self._setting(mark)
+            and subject is not None
+            and subject.pos_ == "NOUN"
+            and subject.lemma_.lower() not in self.clauses.refs.words.collectives
+            and not self.clauses.agent(subject).actor
+        ):
+            # "only if the final appointment required a two-thirds majority": the thing is asked for
+            parts = self._intended(verb)
+            return [sorted([*subject.subtree, *parts[0]], key=lambda x: x.i)] if parts else []
         stated = self._stance(verb)
         if stated is None or stated.intent:
             return self._intended(verb)
@@ -359,6 +374,8 @@ class _Reader:
             anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() == "fail"
         ):
             return None  # "if Hamas accepts", "failed to agree on quotas": no stance taken
+        if anchor.dep_ == "pcomp" and anchor.head.lower_ in ("before", "without"):
+            return None  # "wanted guarantees before committing funds", "ended without agreeing": no stance
         subject = self.clauses.subject(anchor)
         nobody = subject is not None and subject.lower_ in NOBODY
         negated = nobody or self.clauses.negated(anchor) or any(c.dep_ == "neg" for c in t.children)
@@ -388,7 +405,7 @@ class _Reader:
             verbs = [found.clause]
             for v in verbs:
                 verbs += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-            parts = [p for v in verbs for p in self._conditioned_parts(v)]
+            parts = [p for v in verbs for p in self._conditioned_parts(v, found.token)]
         elif found.intent:
             parts = self._intended(found.clause)
         else:
@@ -533,6 +550,8 @@ class _Reader:
         actor = self.clauses.cast.actors.get(agent.actor or "")
         if actor is None:
             return agent
+        if actor.kind == "anonymous" and not actor.side and (named := self._named_in(actor)) is not None:
+            return Agent(self._party_of(named), source=agent.source or actor.id)  # "a BHP spokesperson"
         governmental = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_roles
         if (
             actor.kind == "anonymous"
@@ -550,15 +569,30 @@ class _Reader:
         party = self._party_of(actor)
         return agent if party == actor.id else Agent(party, source=agent.source or actor.id)
 
+    def _named_in(self, source: Actor) -> Actor | None:
+        """The one organisation an anonymous source's own words name ("a BHP spokesperson")."""
+        name = source.name.lower()
+        found = [
+            a
+            for a in self.clauses.cast.actors.values()
+            if a.kind in ("organization", "group")
+            and _any_word(frozenset(n.lower() for n in (a.name, *a.aliases) if len(n) > 2), name)
+        ]
+        return found[0] if len(found) == 1 else None
+
     def _party_of(self, actor: Actor) -> str:
         if actor.kind == "person":
-            roles = " ".join(actor.roles).lower()
+            written = " ".join(actor.roles)
+            roles = written.lower()
             for other in self.clauses.cast.actors.values():
+                names = (other.name, *other.aliases)
                 if (
                     other.kind in ("organization", "group")
                     and other.id != actor.id
-                    and _any_word(
-                        frozenset(n.lower() for n in (other.name, *other.aliases) if len(n) > 2), roles
+                    and (
+                        _any_word(frozenset(n.lower() for n in names if len(n) > 2), roles)
+                        # "The EU's chief negotiator": a short form in capitals, as written
+                        or any(re.search(rf"\b{n}\b", written) for n in names if len(n) == 2 and n.isupper())
                     )
                 ):
                     return self._party_of(other)  # "Egyptian Foreign Ministry spokesman": Egypt
@@ -568,6 +602,16 @@ class _Reader:
             if re.match(r"(its|their) ", roles) and (body := self._previous_subject(actor)):
                 return self._party_of(self.clauses.cast.actors[body])  # "Its chief people officer, X"
             words = set(re.findall(r"[a-z]+", roles))
+            sectors = self.clauses.refs.words.sectors
+            bodies = self.clauses.refs.words.collectives - self.words.state_bodies
+            # "union president X", "coalition chair X": the body of that kind named before
+            kinds = [
+                w
+                for w in re.findall(r"[a-z]+", roles)
+                if (w in sectors and "GOV" not in sectors[w]) or (w in bodies and w not in sectors)
+            ]
+            if kinds and (body := self._body_named(kinds[0], actor)) is not None:
+                return self._party_of(self.clauses.cast.actors[body])
             # "Sudan's irrigation minister", "Egyptian Foreign Ministry spokesman": the role names the state
             country = actor.country or _country_in(" ".join(actor.roles))
             state = self.clauses.side(country)
@@ -664,7 +708,17 @@ class _Reader:
         states = [a.id for a in cast.actors.values() if a.kind == "state"]
         if len(bodies) == 1 and not states:
             return bodies[0]
-        return states[0] if len(states) == 1 and not bodies else None  # "Employment Minister X" in Belgium
+        if len(states) == 1 and not bodies:
+            return states[0]  # "Employment Minister X" in Belgium
+        # the state the article is about, named at least twice as often as any other
+        mentioned = Counter(m.actor for m in cast.mentions if m.actor in states).most_common(2)
+        if (
+            mentioned
+            and mentioned[0][1] >= 3
+            and (len(mentioned) == 1 or mentioned[0][1] >= 2 * mentioned[1][1])
+        ):
+            return str(mentioned[0][0])
+        return None
 
     def _every_party(self, head: Token) -> bool:
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
@@ -976,7 +1030,8 @@ class _Reader:
         if not heads and t.pos_ in ("NOUN", "PROPN"):
             heads = self._what_it_is(t)
             if not heads:  # "the union's wage demand", "the government's offer": the noun and its modifiers
-                return [[c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i] + [t]]
+                modifiers = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
+                return [sorted({x for m in modifiers for x in m.subtree} | {t}, key=lambda x: x.i)]
         parts: list[list[Token]] = []
         for head in heads[:2]:
             parts += self._split(head)
@@ -994,7 +1049,20 @@ class _Reader:
     def _addressee(self, thing: Token) -> bool:
         """Whether a verb's object is a party (a named actor, "both sides") rather than a term."""
         named = thing.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
-        return self._every_party(thing) or (named and self.clauses.agent(thing).actor is not None)
+        if self._every_party(thing) or (named and self.clauses.agent(thing).actor is not None):
+            return True
+        # "asking the government to raise the assistance", "called on the two chambers to resume talks":
+        # whoever is told to do something
+        verb = thing.head.head if thing.dep_ == "pobj" else thing.head
+        told = thing.dep_ in ("dobj", "pobj") and any(
+            c.dep_ == "xcomp" and c.i > thing.i and _infinitive(c) for c in verb.children
+        )
+        words = self.clauses.refs.words
+        return told and (
+            thing.pos_ == "PRON"
+            or thing.lemma_.lower() in words.collectives | words.anonymous_plurals | self.words.every_party
+            or (thing.pos_ == "PROPN" and self.clauses.agent(thing).actor is not None)
+        )
 
     def _what_it_is(self, noun: Token) -> list[Token]:
         """ "Washington's red line was weaponisation", "our red line, which is the withdrawal": what a
@@ -1105,8 +1173,12 @@ class _Reader:
         lemmas = {x.lemma_.lower() for x in words} | {x.lower_ for x in words}
         quantity = self._quantity(part)
         if quantity is not None:
-            text += f" {quantity.unit or ''} {quantity.per or ''}".lower()
-            lemmas |= set(text.split())
+            per = (quantity.per or "").lower()
+            if per == "hour" and quantity.kind == "money":
+                per = "hourly"  # "$20 an hour" is a wage, not working hours
+                words = [x for x in words if x.lower_ not in ("hour", "hours")]
+            text += f" {quantity.unit or ''} {per}".lower()
+            lemmas = {x.lemma_.lower() for x in words} | {x.lower_ for x in words} | set(text.split())
         depth = _depths(words)
         for profile in self.profiles:
             best: tuple[int, int, Issue] | None = None

@@ -61,6 +61,13 @@ class References:
             if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "relcl") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
+            if (
+                verb.dep_ == "pcomp"
+                and verb.head.lower_ in ("after", "by", "while", "upon")
+                and verb.head.head.pos_ in ("VERB", "AUX")
+            ):
+                verb = verb.head.head  # "voted to strike after rejecting the offer": the voters reject it
+                continue
             break
         return self._adjacent_subject(cue)
 
@@ -267,7 +274,12 @@ class References:
         return mention
 
     def _definite(self, head: Token) -> bool:
-        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        """ "the union", "this group"; "their union" too, which is the workers' union, not a person's."""
+        return any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+            or (c.dep_ == "poss" and c.lower_ == "their" and head.lemma_.lower() in self.words.sectors)
+            for c in head.children
+        )
 
     def _definite_antecedent(self, head: Token, before: int) -> Mention | None:
         noun = head.lemma_.lower()
@@ -302,6 +314,14 @@ class References:
         if mention is None and sectors:
             # "the union" is the union named before, however far back, not a company of no known sector
             mention = self.cast.last(before, of_sector, window=len(self.body))
+        if mention is None and "LAB" in sectors:
+            # "their union said ... Union No. 1, which represents ...": the one body of its kind, named later
+            fits = [
+                m
+                for m in self.cast.mentions
+                if m.start > before and (a := self.cast.actors.get(m.actor or "")) and of_sector(m, a)
+            ]
+            mention = fits[0] if len({m.actor for m in fits}) == 1 else None
         if mention is None and "GOV" in sectors:
             # "the government" where no government body is named is the state's, not the last body named
             mention = self.cast.last(

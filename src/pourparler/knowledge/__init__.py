@@ -384,6 +384,8 @@ class SpeechKnowledge:
     sectors: dict[str, frozenset[str]]
     name_sectors: dict[str, str]
     company_suffixes: frozenset[str]
+    numbered_bodies: frozenset[str]
+    public_bodies: frozenset[str]
     honorifics: frozenset[str]
     media: frozenset[str]
 
@@ -423,6 +425,8 @@ def speech() -> SpeechKnowledge:
             str(w).lower(): str(sector) for sector, ws in (data.get("name_sectors") or {}).items() for w in ws
         },
         company_suffixes=words(data.get("company_suffixes") or ()),
+        numbered_bodies=words(data.get("numbered_bodies") or ()),
+        public_bodies=words(data.get("public_bodies") or ()),
         media=words(data.get("media") or ()),
         honorifics=words(data.get("honorifics") or ()),
     )
