@@ -571,31 +571,32 @@ class _Reader:
 
     def _named_in(self, source: Actor) -> Actor | None:
         """The one organisation an anonymous source's own words name ("a BHP spokesperson")."""
-        name = source.name.lower()
-        found = [
-            a
-            for a in self.clauses.cast.actors.values()
-            if a.kind in ("organization", "group")
-            and _any_word(frozenset(n.lower() for n in (a.name, *a.aliases) if len(n) > 2), name)
-        ]
+        found = self._bodies_in(source.name, source.id)
         return found[0] if len(found) == 1 else None
+
+    def _bodies_in(self, written: str, besides: str) -> list[Actor]:
+        """The organisations and groups whose name or alias a text contains, short forms in capitals as
+        written ("The EU's chief negotiator")."""
+        lower = written.lower()
+        found = []
+        for other in self.clauses.cast.actors.values():
+            names = (other.name, *other.aliases)
+            if (
+                other.kind in ("organization", "group")
+                and other.id != besides
+                and (
+                    _any_word(frozenset(n.lower() for n in names if len(n) > 2), lower)
+                    or any(re.search(rf"\b{n}\b", written) for n in names if len(n) == 2 and n.isupper())
+                )
+            ):
+                found.append(other)
+        return found
 
     def _party_of(self, actor: Actor) -> str:
         if actor.kind == "person":
-            written = " ".join(actor.roles)
-            roles = written.lower()
-            for other in self.clauses.cast.actors.values():
-                names = (other.name, *other.aliases)
-                if (
-                    other.kind in ("organization", "group")
-                    and other.id != actor.id
-                    and (
-                        _any_word(frozenset(n.lower() for n in names if len(n) > 2), roles)
-                        # "The EU's chief negotiator": a short form in capitals, as written
-                        or any(re.search(rf"\b{n}\b", written) for n in names if len(n) == 2 and n.isupper())
-                    )
-                ):
-                    return self._party_of(other)  # "Egyptian Foreign Ministry spokesman": Egypt
+            roles = " ".join(actor.roles).lower()
+            if titled := self._bodies_in(" ".join(actor.roles), actor.id):
+                return self._party_of(titled[0])  # "Egyptian Foreign Ministry spokesman": Egypt
             owned = re.search(r"\bthe (\w+)['’]s?\b", roles)
             if owned and (body := self._body_named(owned.group(1), actor)) is not None:
                 return body  # "Jairo Quintero, the faction's lead negotiator"
