@@ -857,3 +857,40 @@ def test_bodies_named_with_a_state_and_a_condition_on_what_is_to_be_done():
     assert [(p["party"], p["issue"] != "governance", p["value"]["min"]) for p in asked] == [
         ("high-council-of-state", True, 300)
     ]
+
+
+def test_a_sum_is_on_what_it_pays_for_and_a_change_is_to_the_figure_it_goes_to():
+    positions = positions_of(
+        "Benin is seeking to raise the transit fee it earns on each barrel to $1.50.",
+        "Brussels also wants EU students at English universities to pay home fees of £9,535.",
+        "Moldova has proposed buying its output at 78 euros per megawatt-hour.",
+        "Kenya's Health Ministry has proposed raising the monthly stipend for interns from Sh70,000 to "
+        "Sh120,000.",
+    )
+    by_trigger = {p["trigger"]["text"]: p for p in positions}
+    # to raise a fee or to pay one is no wage, and a megawatt-hour is no working hour
+    assert term(by_trigger["seeking"]) == ("money", 1.5, "dollar")
+    assert term(by_trigger["wants"]) == ("money", 9535, "GBP")
+    assert by_trigger.get("proposed", {"issue": None})["issue"] != "jobs"
+    stipend = [p for p in positions if p["party"] == "kenya"]
+    assert [term(p) for p in stipend] == [("pay", 120_000, "KES")]
+
+
+def test_two_terms_of_pay_in_one_object_are_two_positions():
+    positions = positions_of(
+        "Acme Corp has offered 11 per cent over three years plus a one-off $1,500 payment.",
+        "The Amalgamated Workers Union wants 5% a year over three years and a $2,500 bonus.",
+    )
+    offered = [term(p) for p in positions if p["party"] == "acme"]
+    assert ("pay", 1500, "dollar") in offered
+    wanted = [term(p) for p in positions if p["party"] == "amalgamated-workers-union"]
+    assert sorted(wanted, key=str) == [("pay", 2500, "dollar"), ("pay", 5, "percent")]
+
+
+def test_a_name_the_tagger_does_not_know_is_spelled_out_before_its_short_form():
+    positions = positions_of(
+        "The Vereinigung Cockpit (VC) pilots' union said on Monday that its members had voted to strike.",
+        "VC is demanding that Lufthansa raise its contribution to the pension scheme to 15.5%.",
+    )
+    demand = one(positions, "vereinigung-cockpit", "demand")
+    assert term(demand) == ("pay", 15.5, "percent")

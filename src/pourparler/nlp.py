@@ -29,6 +29,10 @@ DATELINE_TAIL = rf"(?:{_DAY})?(?:{_AGENCY})?\s*[-–—]\s"
 DATELINE = re.compile(rf"(?:{_CAPITALS}|{_PLACE}(?=(?:{_DAY}|{_AGENCY}))){DATELINE_TAIL}\s*")
 
 
+# the small words inside a name spelled out before its short form: "Union of Teachers (UT)"
+NAME_LINKS = frozenset({"of", "for", "and", "the", "de", "des", "du", "la", "le", "der", "die", "und"})
+# labels the small tagger gives names it does not know: "The Vereinigung Cockpit" as a work of art
+LOOSE_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW")
 # a number with its thousands set apart by spaces, maybe after a currency sign: "R1 740", "12 000"
 GROUPED_NUMBER = re.compile(r"[^\W\d_]{0,3}\$?\d{1,3}(?: \d{3})+")
 
@@ -156,10 +160,44 @@ def entity_repairs(doc: Doc) -> Doc:
         if (start, end, label) != (ent.start, ent.end, ent.label_):
             ent = Span(doc, start, end, label=label)
         ents.append(ent)
+    spelled = [found for ent in ents for found in spelled_out(doc, ent)]
+    if spelled:
+        taken = {i for span in spelled for i in range(span.start, span.end)}
+        ents = sorted(
+            [*spelled, *(e for e in ents if not taken & set(range(e.start, e.end)))], key=lambda e: e.start
+        )
     doc.ents = ents
     for i in (i for span in joined for i in span):
         doc[i].ent_id_ = ""  # "Air Canada" is the company's name, not the state's
     return doc
+
+
+def spelled_out(doc: Doc, short: Span) -> list[Span]:
+    """ "the Vereinigung Cockpit (VC)": the untagged capitalised words before a bracketed short form whose
+    initials it is are the name it stands for."""
+    if not (
+        short.label_ == "ORG"
+        and len(short) == 1
+        and short.text.isupper()
+        and short.start >= 2
+        and short.end < len(doc)
+        and doc[short.start - 1].text == "("
+        and doc[short.end].text == ")"
+    ):
+        return []
+    start = short.start - 1
+    initials = ""
+    while start > 0 and len(initials) < len(short.text):
+        word = doc[start - 1]
+        if word.ent_type_ not in ("", *LOOSE_LABELS) or not (word.is_title or word.lower_ in NAME_LINKS):
+            break
+        start -= 1
+        initials = (word.text[0] if word.is_title else "") + initials
+    while start < short.start - 1 and not doc[start].is_title:
+        start += 1
+    if initials.upper() != short.text.replace(".", "") or start == short.start - 1:
+        return []
+    return [Span(doc, start, short.start - 1, label="ORG")]
 
 
 def entity_patterns() -> list[dict[str, Any]]:

@@ -786,6 +786,7 @@ class _Reader:
         if referred is not None:
             return self._responses(found, stance, agent.actor, agent.source, parts, referred)
         by_issue: dict[str, tuple[Issue, Profile, list[list[Token]]]] = {}
+        unnamed: list[list[Token]] = []
         previous: tuple[Issue, Profile] | None = None
         noun = found.token.i if found.token.pos_ == "NOUN" else -1
         if found.carried:
@@ -809,16 +810,45 @@ class _Reader:
             fit = fit or (self._classify(part) if named != part else None) or self._in_context(part)
             fit = fit or self._unresolved(part)
             if fit is None:
+                unnamed.append(part)
                 continue
             if fit[0].id == WHOLE_DEAL and self._quantity(part) and (counted := self._topical(part)):
                 fit = counted  # "prepared to accept a 4% settlement" in a pay dispute is a term of pay
             issue, profile = previous = self._named_before(part) or fit
-            by_issue.setdefault(issue.id, (issue, profile, []))[2].append(part)
+            self._file(by_issue, issue, profile, part)
+        # "wants 5% a year and a $2,500 bonus": a figure naming nothing is a term of the issue named
+        # beside it, when it is counted in that issue's units
+        for part in unnamed:
+            quantity = self._quantity(part)
+            beside = next(
+                (
+                    (issue, profile)
+                    for issue, profile, _ in by_issue.values()
+                    if quantity and quantity.unit and issue.units and _fits(issue, quantity.unit)
+                ),
+                None,
+            )
+            if beside is not None:
+                self._file(by_issue, *beside, part)
         made = []
         for issue, profile, issue_parts in by_issue.values():
             tokens = [x for p in issue_parts for x in p]
             made.append(self._position(found, stance, agent.actor, agent.source, issue, profile, tokens))
         return made
+
+    def _file(
+        self,
+        by_issue: dict[str, tuple[Issue, Profile, list[list[Token]]]],
+        issue: Issue,
+        profile: Profile,
+        part: list[Token],
+    ) -> None:
+        """Adds the words to the position on their issue; a second figure on it makes a second position
+        ("5% a year and a $2,500 bonus" are two terms of pay)."""
+        key = issue.id
+        while key in by_issue and self._quantity(part, issue) and self._quantity(by_issue[key][2][0], issue):
+            key += "+"
+        by_issue.setdefault(key, (issue, profile, []))[2].append(part)
 
     def _between(self, t: Token) -> Token | None:
         """ "an agreement between Congo and Rwanda signed in Washington": the first party of a text a
@@ -993,6 +1023,9 @@ class _Reader:
                 and not any(c.dep_ == "nsubjpass" for c in t.children)
             ):
                 heads.append(thing)
+                # "offered 11 per cent plus a one-off payment", parsed as two objects
+                heads += [c for c in t.children if c.dep_ == "dobj" and c.i > thing.i]
+                heads += _stray_terms(t, thing)
                 if thing.dep_ == "pobj":  # "committed to a ceasefire and to negotiations"
                     heads += [
                         g
@@ -1157,12 +1190,22 @@ class _Reader:
             and self.clauses.agent(s).actor
             for x in s.subtree
         }
-        kept = [x for x in part if x.i not in parties]
-        # words as written: "exchange-rate" stays one word, tokens left out leave a gap
-        text = "".join(
-            x.text + (x.whitespace_ if i + 1 < len(kept) and kept[i + 1].i == x.i + 1 else " ")
-            for i, x in enumerate(kept)
-        ).lower()
+        quantity = self._quantity(part)
+        kept = [
+            x
+            for x in part
+            if x.i not in parties
+            # "78 euros per megawatt-hour", "$300 per fighter": what a sum is counted per names no issue
+            and not (
+                quantity
+                and quantity.per
+                and quantity.kind == "money"
+                and quantity.end - len(quantity.per) <= x.idx < quantity.end
+            )
+        ]
+        # words as written: "exchange-rate" stays one word, tokens left out leave a gap; and again
+        # without the figures, so that "a one-off $1,500 payment" names a one-off payment
+        text = _written(kept) + "\n" + _written([x for x in kept if not self._figure(x)])
         # "short-term" names no term of a deal, but "safe-staffing" names staffing, "counter-tariffs" tariffs
         words = [
             x
@@ -1172,15 +1215,19 @@ class _Reader:
             )
         ]
         lemmas = {x.lemma_.lower() for x in words} | {x.lower_ for x in words}
-        quantity = self._quantity(part)
         if quantity is not None:
-            per = (quantity.per or "").lower()
-            if per == "hour" and quantity.kind == "money":
-                per = "hourly"  # "$20 an hour" is a wage, not working hours
+            # "$20 an hour" is a wage, not working hours
+            hourly = (quantity.per or "").lower() == "hour" and quantity.kind == "money"
+            if hourly:
                 words = [x for x in words if x.lower_ not in ("hour", "hours")]
-            text += f" {quantity.unit or ''} {per}".lower()
+            text += f" {quantity.unit or ''} {'hourly' if hourly else ''}".lower()
             lemmas = {x.lemma_.lower() for x in words} | {x.lower_ for x in words} | set(text.split())
         depth = _depths(words)
+        # "seeking raises" is tagged a verb but stands as a noun
+        acting = [x for x in words if x.pos_ == "VERB" and x.dep_ not in NOMINAL_DEPS]
+        verbal = {f for x in acting for f in (x.lemma_.lower(), x.lower_)} - {
+            f for x in words if x not in acting for f in (x.lemma_.lower(), x.lower_)
+        }
         for profile in self.profiles:
             best: tuple[int, int, Issue] | None = None
             for issue in profile.issues:
@@ -1190,7 +1237,8 @@ class _Reader:
                     continue
                 # "exchange rate" names no exchange of prisoners
                 said = _excluded(issue.excluded).sub(" ", text) if issue.excluded else text
-                named = [w for w in issue.words if _names(w, said, lemmas, stem=bool(issue.excluded))]
+                named_as = lemmas - (verbal & issue.nouns) if issue.nouns else lemmas
+                named = [w for w in issue.words if _names(w, said, named_as, stem=bool(issue.excluded))]
                 if not named:
                     continue
                 # on a tie, the issue named nearer the head: "guarantees on the border" are guarantees
@@ -1206,6 +1254,9 @@ class _Reader:
             if best is not None:
                 return best[2], profile
         return None
+
+    def _figure(self, token: Token) -> bool:
+        return token.pos_ in ("NUM", "SYM") and any(q.start <= token.idx < q.end for q in self.quantities)
 
     def _named_before(self, part: list[Token]) -> tuple[Issue, Profile] | None:
         """ "signed a ceasefire agreement ... committed to the agreement", "accepted the UN-AU plan": a
@@ -1244,6 +1295,11 @@ class _Reader:
         """ "X demanded a 6% rise, while Y offered 3.5%", "pushed for a truce of 10 to 14 days, while the
         army insisted on seven": a number takes the issue of the position just before it that has a value
         in the same unit, or any value when the number is bare."""
+        quantity = self._quantity(part)
+        if quantity is not None and any(
+            x.pos_ in ("NOUN", "PROPN") and not quantity.start <= x.idx < quantity.end for x in part
+        ):
+            return None  # "to lower the performance threshold to 90%" names a thing of its own
         earlier = self._figure_before(part)
         return self._issue(earlier.profile, earlier.issue) if earlier is not None else None
 
@@ -1322,8 +1378,13 @@ class _Reader:
 
     def _mentions(self, issue: Issue) -> int:
         if self.lemma_counts is None:
-            self.lemma_counts = Counter(t.lemma_.lower() for t in self.sp)
-        return sum(self.lemma_counts[w] for w in issue.words if " " not in w)
+            # a verb is counted apart: "paid for the gas" is no mention of pay
+            self.lemma_counts = Counter(("~" if t.pos_ == "VERB" else "") + t.lemma_.lower() for t in self.sp)
+        return sum(
+            self.lemma_counts[w] + (0 if w in issue.nouns else self.lemma_counts["~" + w])
+            for w in issue.words
+            if " " not in w
+        )
 
     def _issue(self, profile_id: str, issue_id: str) -> tuple[Issue, Profile] | None:
         for profile in self.profiles:
@@ -1395,7 +1456,18 @@ class _Reader:
         ]
         # "20 prisoners for every hostage" is the term; "12% over three years, or 4% a year" restates it
         ratio = next((q for q in inside if q.per and q.per.lower() not in TIME_UNITS), None)
-        return ratio or (inside[0] if inside else None)
+        if ratio is not None or not inside:
+            return ratio
+        # "raising the stipend from Sh70,000 to Sh120,000": the figure it goes to
+        text = text_of(self.sp)
+        first = inside[0]
+        if (
+            len(inside) > 1
+            and FROM.search(text[max(0, first.start - 8) : first.start])
+            and text[first.end : inside[1].start].strip() == "to"
+        ):
+            return inside[1]
+        return inside[0]
 
     # -- answers to earlier positions --
 
@@ -1584,6 +1656,22 @@ def _misattached(head: Token) -> list[Token]:
     ]
 
 
+def _stray_terms(verb: Token, thing: Token) -> list[Token]:
+    """ "wants 5% a year over three years and a $2,500 bonus": a counted term coordinated with the
+    time of a counted object is a second term of the verb."""
+    if not any(c.dep_ == "nummod" for c in thing.children):
+        return []
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.i > thing.i
+        for o in c.children
+        if o.dep_ == "pobj"
+        for g in o.children
+        if g.dep_ == "conj" and g.pos_ == "NOUN" and any(n.dep_ == "nummod" for n in g.children)
+    ]
+
+
 def _coordinated(head: Token) -> list[Token]:
     """A subject and those coordinated with it. "Venezuela's government and the opposition Unitary
     Platform signed": the parser may make the second conjunct's modifier the conjunct and its name a
@@ -1656,6 +1744,8 @@ def _listed_infinitive(clause: Token) -> bool:
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
 # Prefixes after which a hyphenated word is still the word: "counter-tariffs", "anti-dumping duties".
 # ends of hyphenated measures: "short-term", "full-time", "high-level"
+FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # the end of the words before a figure
+NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"})
 MEASURE_ENDS = frozenset({"term", "time", "level", "scale", "range", "size"})
 
 
@@ -1675,6 +1765,13 @@ def _predicate(adjective: Token) -> Token:
     while first.dep_ == "conj" and first.head.pos_ == "ADJ":
         first = first.head
     return first if first.dep_ in ("acomp", "attr") else adjective
+
+
+def _written(tokens: list[Token]) -> str:
+    return "".join(
+        x.text + (x.whitespace_ if i + 1 < len(tokens) and tokens[i + 1].i == x.i + 1 else " ")
+        for i, x in enumerate(tokens)
+    ).lower()
 
 
 def _length_of_something(words: str) -> bool:

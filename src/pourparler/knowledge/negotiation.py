@@ -220,6 +220,7 @@ class Issue:
     per: frozenset[str]
     better: dict[str, str]
     excluded: tuple[str, ...] = ()  # phrases whose words name something else ("exchange rate")
+    nouns: frozenset[str] = frozenset()  # words that name it only as nouns ("a pay rise", not "pay a fee")
     kind: str = ""  # the generic issue this one is a case of ("hostages" is a release)
 
 
@@ -309,6 +310,7 @@ def _profile(data: Any, where: str) -> Profile:
                 per=_words(entry.get("per") or ()),
                 better=better,
                 excluded=tuple(str(w).lower() for w in entry.get("except") or ()),
+                nouns=_words(entry.get("nouns") or ()),
                 kind=str(entry.get("kind") or entry["id"]),
             )
         )
