@@ -894,3 +894,15 @@ def test_a_name_the_tagger_does_not_know_is_spelled_out_before_its_short_form():
     )
     demand = one(positions, "vereinigung-cockpit", "demand")
     assert term(demand) == ("pay", 15.5, "percent")
+
+
+def test_a_deal_named_by_its_length_is_on_the_timeline_and_an_offer_called_names_is_the_offer_made():
+    positions = positions_of(
+        "The Amalgamated Workers Union said it would be willing to accept a two-year deal.",
+        "Acme Corp offered to lift its pension contribution to 13.5%. The Amalgamated Workers Union "
+        'rejected the offer as "a real-terms cut dressed up as an improvement".',
+    )
+    willing = one(positions, "amalgamated-workers-union", "willing")
+    assert term(willing) == ("timeline", 2, "year")
+    rejected = one(positions, "amalgamated-workers-union", "reject")
+    assert rejected["issue"] == one(positions, "acme", "offer")["issue"] == "pay"

@@ -814,6 +814,8 @@ class _Reader:
                 continue
             if fit[0].id == WHOLE_DEAL and self._quantity(part) and (counted := self._topical(part)):
                 fit = counted  # "prepared to accept a 4% settlement" in a pay dispute is a term of pay
+            elif fit[0].id == WHOLE_DEAL and (lasting := self._term_of(part)):
+                fit = lasting  # "willing to accept a two-year deal" is on how long it runs
             issue, profile = previous = self._named_before(part) or fit
             self._file(by_issue, issue, profile, part)
         # "wants 5% a year and a $2,500 bonus": a figure naming nothing is a term of the issue named
@@ -1344,6 +1346,24 @@ class _Reader:
         timeline = self._issue("generic", TIMELINE) if found is not None else None
         return timeline if timeline is not None and found and _fits(timeline[0], found[2]) else None
 
+    def _term_of(self, part: list[Token]) -> tuple[Issue, Profile] | None:
+        """ "a two-year deal", "a longer contract of up to 24 months": a text named by nothing but its
+        length is on the timeline."""
+        lasting = self._lasting(part)
+        span = next(
+            (
+                (t.start, t.end)
+                for t in self.clauses.durations
+                if _extent(part)[0] <= t.start < _extent(part)[1]
+            ),
+            None,
+        )
+        if lasting is None or span is None:
+            return None
+        nouns = [x for x in part if x.pos_ in ("NOUN", "PROPN", "NUM") and not span[0] <= x.idx < span[1]]
+        deal = self._issue("generic", WHOLE_DEAL)
+        return lasting if deal and len(nouns) == 1 and nouns[0].lemma_.lower() in deal[0].words else None
+
     def _length(self, part: list[Token]) -> tuple[float, float, str] | None:
         """The first length of time inside the words ("over four years"), as `length` gives it."""
         span = _extent(part)
@@ -1499,8 +1519,9 @@ class _Reader:
             ),
             None,
         )
+        # "rejected the offer as a real-terms cut": what the party calls it does not describe which one
         described = owner is None and any(
-            c.dep_ in ("compound", "amod", "prep", "poss", "nmod") for c in head.children
+            c.dep_ in ("compound", "amod", "prep", "poss", "nmod") and c.lower_ != "as" for c in head.children
         )
         pointing = (
             head.pos_ == "PRON"
