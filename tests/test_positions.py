@@ -906,3 +906,8 @@ def test_a_deal_named_by_its_length_is_on_the_timeline_and_an_offer_called_names
     assert term(willing) == ("timeline", 2, "year")
     rejected = one(positions, "amalgamated-workers-union", "reject")
     assert rejected["issue"] == one(positions, "acme", "offer")["issue"] == "pay"
+
+
+def test_joint_patrols_are_a_guarantee():
+    positions = positions_of("Niger wants joint Nigerien-Beninese patrols along the pipeline.")
+    assert one(positions, "niger", "demand")["issue"] == "guarantees"
