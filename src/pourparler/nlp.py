@@ -68,6 +68,8 @@ def entity_repairs(doc: Doc) -> Doc:
     - "the Central Bank of" + "Libya", "Cattle Australia": a body's name may end in a state's name, and
       "the U.S. Lumber Coalition" begin with one;
     - "R1 740", a sum, is no name;
+    - "the Vereinigung Cockpit (VC)": the capitalised words a bracketed short form spells out are its name,
+      even when the tagger took them for a title;
     - "SEPTA and", "House of Representatives (HoR": a name ends before a conjunction or an open bracket;
     - "SEPTA spokesperson Kimberly Ruiz", "its chief officer, Gareth Penny": a name right after or in
       apposition to a word for a person's office is a person, even when the tagger took the body, the

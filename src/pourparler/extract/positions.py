@@ -1258,6 +1258,7 @@ class _Reader:
         return None
 
     def _figure(self, token: Token) -> bool:
+        """Whether the token is a number or a currency sign of a quantity."""
         return token.pos_ in ("NUM", "SYM") and any(q.start <= token.idx < q.end for q in self.quantities)
 
     def _named_before(self, part: list[Token]) -> tuple[Issue, Profile] | None:
@@ -1350,14 +1351,8 @@ class _Reader:
         """ "a two-year deal", "a longer contract of up to 24 months": a text named by nothing but its
         length is on the timeline."""
         lasting = self._lasting(part)
-        span = next(
-            (
-                (t.start, t.end)
-                for t in self.clauses.durations
-                if _extent(part)[0] <= t.start < _extent(part)[1]
-            ),
-            None,
-        )
+        start, end = _extent(part)
+        span = next(((t.start, t.end) for t in self.clauses.durations if start <= t.start < end), None)
         if lasting is None or span is None:
             return None
         nouns = [x for x in part if x.pos_ in ("NOUN", "PROPN", "NUM") and not span[0] <= x.idx < span[1]]
@@ -1763,10 +1758,12 @@ def _listed_infinitive(clause: Token) -> bool:
 
 
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
-# Prefixes after which a hyphenated word is still the word: "counter-tariffs", "anti-dumping duties".
-# ends of hyphenated measures: "short-term", "full-time", "high-level"
-FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # the end of the words before a figure
+# "from" ending the words before a figure: "raised from Sh70,000 to Sh120,000"
+FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# where a word tagged a verb stands as a noun: "seeking raises"
 NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"})
+# Ends of hyphenated measures, which name no issue: "short-term", "full-time", "high-level".
+# ("counter-tariffs" and "anti-dumping duties" still name theirs.)
 MEASURE_ENDS = frozenset({"term", "time", "level", "scale", "range", "size"})
 
 
