@@ -911,3 +911,50 @@ def test_a_deal_named_by_its_length_is_on_the_timeline_and_an_offer_called_names
 def test_joint_patrols_are_a_guarantee():
     positions = positions_of("Niger wants joint Nigerien-Beninese patrols along the pipeline.")
     assert one(positions, "niger", "demand")["issue"] == "guarantees"
+
+
+def test_a_party_named_with_its_country_and_a_name_the_tagger_cuts_short_are_parties_of_their_own():
+    positions = positions_of(
+        "Turkey and the PKK have agreed on a process. Turkey's pro-Kurdish DEM Party on Thursday urged "
+        "parliament to draft legal guarantees for returning militants. Justice Minister Yilmaz Tekin ruled "
+        "out a general amnesty. Turkey wants the group to disarm.",
+        "The Finnish Airline Pilots' Association (SLL) rejected the proposal that Finnair accepted on "
+        "Thursday. The union wants a cap on outsourcing. Finnair chief executive Tuomas Rautio said the "
+        "airline was ready to continue talks.",
+    )
+    assert one(positions, "dem-party", "demand")["issue"] == "guarantees"
+    assert one(positions, "turkey", "reject")["issue"] == "release"  # the minister is Turkey's
+    pilots = "finnish-airline-pilots-association"
+    assert one(positions, pilots, "reject")["issue"] == "deal"
+    assert one(positions, pilots, "demand")["issue"] == "jobs"
+    assert one(positions, "finnair", "willing")["issue"] == "talks"  # "the airline" is no pilots' union
+
+
+def test_a_place_in_a_region_of_a_country_is_not_the_government_an_article_means():
+    positions = positions_of(
+        "Turkey and the PKK have agreed on a process. Turkey wants the group to disarm.",
+        "Fighters burned their rifles at a ceremony near Sulaymaniyah in northern Iraq.",
+        "The government is prepared to amend the enforcement law.",
+    )
+    assert one(positions, "turkey", "willing")
+
+
+def test_stances_in_passives_and_relative_clauses_and_a_condition_with_a_date():
+    positions = positions_of(
+        "The chair's draft treaty was rejected by Panama and Norway on Friday. The text must be "
+        "approved by the European Union.",
+        "Washington wants a tariff on medicines, a proposal Interpharma has rejected as absurd.",
+        "The California Nurses Association and Kaiser Permanente met on Monday. Kaiser Permanente wants to "
+        "replace the pension plan with a 6% employer match, a change the union has said it will not accept. "
+        "Kaiser Permanente has also offered a $3,000 bonus if the contract is ratified by Nov. 15.",
+    )
+    rejected = {p["party"]: p["issue"] for p in positions if p["stance"] == "reject"}
+    assert rejected == {
+        "panama": "deal",
+        "norway": "deal",
+        "interpharma": "tariffs",
+        "california-nurses-association": "pay",
+    }
+    assert not [p for p in positions if p["party"] == "european-union"]  # a requirement, not a stance
+    conditions = [p for p in positions if p["trigger"]["text"] == "if"]
+    assert [(p["party"], p["issue"]) for p in conditions] == [("kaiser-permanente", "timeline")]

@@ -190,6 +190,9 @@ def _fold_short_forms(sp: Doc, cast: Cast) -> None:
             spelled = [a for a in organisations if _initials(a.name) == actor.name]
             if len(spelled) == 1 and actor.name not in spelled[0].aliases:
                 spelled[0].aliases.append(actor.name)  # "ANMF" for the Australian Nursing and Midwifery ...
+        short, _, body = actor.name.partition(" ")
+        if short.isupper() and 2 <= len(short) <= 6 and body.lower() in speech().collectives:
+            actor.aliases += [short] if short not in actor.aliases else []  # "DEM" for the DEM Party
     by_alias = {
         alias: actor.id
         for actor in cast.actors.values()
@@ -207,9 +210,31 @@ def _fold_short_forms(sp: Doc, cast: Cast) -> None:
 
 
 def _whole_name(ent: Span, taken: list[bool]) -> Span:
-    """ "the Australian Nursing and [Midwifery Federation]": the capitalised words and links between
-    "the" and a name the tagger cut short belong to it."""
+    """ "the Australian Nursing and [Midwifery Federation]", "The [Finnish Airline] Pilots' Association":
+    the capitalised words and links between "the" and a name the tagger cut short belong to it, and so
+    do the capitalised words up to the word for a body the name hangs on."""
     doc, start = ent.doc, ent.start
+    head = ent.root.head
+    while (
+        ent.end <= head.i < ent.end + 3
+        and head.is_title
+        and head.lower_ not in speech().collectives
+        and head.head.i != head.i
+    ):
+        head = head.head
+    between = doc[ent.end : head.i + 1]
+    if (
+        head.i >= ent.end
+        and head.lower_ in speech().collectives
+        and not any(
+            taken[t.i]
+            or t.ent_type_ == "PERSON"
+            or "\n" in t.whitespace_
+            or not (t.is_title or t.tag_ == "POS")
+            for t in between
+        )
+    ):
+        ent = Span(doc, ent.start, head.i + 1, label=ent.label, span_id=ent.id)
     while start > 1:
         previous = doc[start - 1]
         if taken[previous.i] or "\n" in previous.whitespace_:
@@ -240,8 +265,10 @@ def _trim(ent: Span) -> Span | None:
 def _is_place(ent: Span) -> bool:
     """A capital or country after a locative preposition, or in a dateline, is where something happens,
     not who acts."""
-    previous = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return (previous is not None and previous.lower_ in LOCATIVE) or _dateline(ent)
+    i = ent.start - 1
+    while i > 0 and ent.start - i < 3 and ent.doc[i].pos_ in ("ADJ", "DET"):
+        i -= 1  # "in northern Iraq", "across the occupied West Bank"
+    return (i >= 0 and ent.doc[i].lower_ in LOCATIVE) or _dateline(ent)
 
 
 def _dateline(ent: Span) -> bool:
@@ -309,14 +336,17 @@ def name_sector(name: str) -> str | None:
 
 
 def short_form(name: str, cast: Cast) -> Actor | None:
-    """ "Summit" after "Summit Air": the first word of the one organisation already named so is that
-    organisation."""
+    """ "Summit" after "Summit Air", "the Fund" after the International Monetary Fund: the first or last
+    word of the one organisation already named so is that organisation."""
     if " " in name:
         return None
+    bodies = speech().collectives
     found = [
         a
         for a in cast.actors.values()
-        if a.kind == "organization" and " " in a.name and a.name.split()[0] == name
+        if a.kind == "organization"
+        and " " in a.name
+        and (name == a.name.split()[0] or (name == a.name.split()[-1] and name.lower() in bodies))
     ]
     return found[0] if len(found) == 1 else None
 
@@ -442,6 +472,11 @@ def _office_of(owner: Actor, noun: str, published: dt.date | None, words: Span) 
         if office is not None:
             return office
     kind = "person" if noun.startswith("spokes") else "organization"
+    named = [t for t in words if t.pos_ == "PROPN" and t.ent_type_ != "NORP"]
+    if owner.kind == "state" and noun in POLITICAL and named:
+        # "Turkey's pro-Kurdish DEM Party" is a party in Turkey, not an organ of its state
+        name = words.doc[named[0].i : words.end].text
+        return Actor(id=_slug(name), name=name, kind="organization", country=owner.country)
     return Actor(
         id=_slug(f"{owner.id}-{described}"),
         name=f"{owner.name}'s {described}",
@@ -450,6 +485,9 @@ def _office_of(owner: Actor, noun: str, published: dt.date | None, words: Span) 
         sector="GOV" if owner.sector == "GOV" else owner.sector,
         side=owner.side or owner.id,
     )
+
+
+POLITICAL = frozenset({"party", "movement", "coalition", "campaign"})
 
 
 def _owner(token: Token, published: dt.date | None) -> Actor | None:

@@ -50,6 +50,7 @@ class Clauses:
         quoted = list(quoted_spans(text_of(sp), document.paragraphs or [(0, len(text_of(sp)))]))
         self.inside = quoted_tokens(sp, quoted)
         self.refs = References(sp, document, cast, self.inside, quotes)
+        self.written_times = times  # with those of no known value ("by Nov. 15" in an undated article)
         self.times = [t for t in times if t.value]
         self.durations = [t for t in times if t.kind == "duration"]
         self.time_heads = {self._head_of(t.start, t.end): t for t in self.times}
@@ -83,6 +84,15 @@ class Clauses:
         )
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not elsewhere:
             return verb.head
+        # "a change the union has said it will not accept": the noun the clause reporting the verb is on
+        outer = verb.head
+        if (
+            verb.dep_ in ("ccomp", "xcomp")
+            and outer.dep_ == "relcl"
+            and outer.head.pos_ == "NOUN"
+            and not any(c.tag_ in ("WDT", "WP") or c.dep_ == "dobj" for c in outer.children)
+        ):
+            return outer.head
         return None
 
     def _relative(self, verb: Token, token: Token) -> Token:

@@ -30,6 +30,7 @@ NOBODY = ("nobody", "none", "neither")
 WHOLE_DEAL = "deal"
 # The generic issue a length of time naming nothing else is about.
 TIMELINE = "timeline"
+DEADLINE_PREPS = frozenset({"by", "before", "within"})
 # How often an article must name an issue for a bare number to take it as its topic.
 TOPICAL_MENTIONS = 3
 DOMINANT_MENTIONS = 6
@@ -284,8 +285,8 @@ class _Reader:
             parts = self._intended(verb)
             return [sorted([*subject.subtree, *parts[0]], key=lambda x: x.i)] if parts else []
         stated = self._stance(verb)
-        if stated is None or stated.intent:
-            return self._intended(verb)
+        if stated is None or stated.intent or any(c.dep_ == "nsubjpass" for c in verb.children):
+            return self._intended(verb)  # "if the contract is ratified by Nov. 15": all it asks
         return self._object_parts(verb, stated.particle)
 
     def _offering(self, verb: Token, stated: bool = False) -> bool:
@@ -404,7 +405,14 @@ class _Reader:
             # "unless Iran restores access, accounts for its stockpile and resumes talks": each demand
             verbs = [found.clause]
             for v in verbs:
-                verbs += [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+                # "..., but that the offer had been turned down" is a clause of its own
+                verbs += [
+                    c
+                    for c in v.children
+                    if c.dep_ == "conj"
+                    and c.pos_ in ("VERB", "AUX")
+                    and not any(m.dep_ == "mark" for m in c.children)
+                ]
             parts = [p for v in verbs for p in self._conditioned_parts(v, found.token)]
         elif found.intent:
             parts = self._intended(found.clause)
@@ -711,8 +719,10 @@ class _Reader:
             return bodies[0]
         if len(states) == 1 and not bodies:
             return states[0]  # "Employment Minister X" in Belgium
-        # the state the article is about, named at least twice as often as any other
-        mentioned = Counter(m.actor for m in cast.mentions if m.actor in states).most_common(2)
+        # the state the article is about, named at least twice as often as any other; "near Sulaymaniyah
+        # in northern Iraq" is a place, not an actor
+        acting = Counter(m.actor for m in cast.mentions if m.actor in states and m.head >= 0)
+        mentioned = acting.most_common(2)
         if (
             mentioned
             and mentioned[0][1] >= 3
@@ -816,6 +826,8 @@ class _Reader:
                 fit = counted  # "prepared to accept a 4% settlement" in a pay dispute is a term of pay
             elif fit[0].id == WHOLE_DEAL and (lasting := self._term_of(part)):
                 fit = lasting  # "willing to accept a two-year deal" is on how long it runs
+            elif fit[0].id == WHOLE_DEAL and found.condition and (dated := self._deadline(part)):
+                fit = dated  # "a bonus if the contract is ratified by Nov. 15" asks for a date
             issue, profile = previous = self._named_before(part) or fit
             self._file(by_issue, issue, profile, part)
         # "wants 5% a year and a $2,500 bonus": a figure naming nothing is a term of the issue named
@@ -964,7 +976,9 @@ class _Reader:
         passive = t.pos_ != "ADJ" and t.lower_ not in self.words.adjectives  # "Moscow was prepared to"
         if subject is not None and passive and any(c.dep_ == "nsubjpass" for c in anchor.children):
             by = next((c for c in anchor.children if c.dep_ == "agent"), None)
-            return next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if by is None or any(c.tag_ == "MD" for c in anchor.children):
+                return None  # "it must be approved by the board" states what is needed, not a stance
+            return next((g for g in by.children if g.dep_ == "pobj"), None)
         reported = anchor.head
         if (
             subject is not None
@@ -1004,7 +1018,16 @@ class _Reader:
             thing = self.clauses.direct_object(t, particle)
             if thing is not None and thing.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
                 thing = t.head  # "a truce proposal, which Russia did not accept": what "which" stands for
-            if thing is not None and thing.i == t.head.i and (summed := _summed_up(thing)):
+            if (
+                thing is not None
+                and t.dep_ == "relcl"
+                and thing.i == t.head.i
+                and self._is_time(thing)
+                and thing.dep_ == "pobj"
+                and thing.head.head.pos_ == "NOUN"
+            ):
+                thing = thing.head.head  # "a second round in December, which the Polisario accepted"
+            if thing is not None and thing.i in (t.head.i, t.head.head.i) and (summed := _summed_up(thing)):
                 return [summed]
             if thing is not None and self._addressee(thing):
                 # "urged the US to lift tariffs", "presented both sides with a plan": the party addressed
@@ -1019,11 +1042,14 @@ class _Reader:
                     ),
                     None,
                 )
-            if (
-                thing is not None
-                and (not self._is_time(thing) or _counted_length(thing))
-                and not any(c.dep_ == "nsubjpass" for c in t.children)
-            ):
+            # "the text was rejected by Panama" is about the text; "Hamas was offered a deal" and "Hamas
+            # was urged to disarm" are not about Hamas
+            recipient = any(c.dep_ == "nsubjpass" for c in t.children) and any(
+                c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in t.children
+            )
+            if thing is not None and thing.dep_ == "nsubjpass" and recipient:
+                thing = next((c for c in t.children if c.dep_ == "dobj"), None)
+            if thing is not None and (not self._is_time(thing) or _counted_length(thing)):
                 heads.append(thing)
                 # "offered 11 per cent plus a one-off payment", parsed as two objects
                 heads += [c for c in t.children if c.dep_ == "dobj" and c.i > thing.i]
@@ -1144,13 +1170,20 @@ class _Reader:
             verb = inner
         # "agreed on a proposal, which Russia did not accept": the relative clause is Russia's stance
         # "signed an agreement ..., committing to elections": what the agreement commits to is its own
-        stances += [c for c in head.children if c.dep_ in ("relcl", "acl") and self._stance(c) is not None]
+        # "a second round in December, which the Polisario accepted", hung on the month
+        stances += [
+            c
+            for c in head.subtree
+            if c.dep_ in ("relcl", "acl")
+            and (c.head.i == head.i or (c.dep_ == "relcl" and self._is_time(c.head)))
+            and self._stance(c) is not None
+        ]
         # "..., an idea Israel has turned down": the answer summing up the clause is a stance of its own
         stances += [
             x
             for x in head.subtree
             if x.dep_ in ("npadvmod", "appos")
-            and any(c.dep_ == "relcl" and self._stance(c) is not None for c in x.children)
+            and any(c.dep_ == "relcl" and self._answers(c) for c in x.children)
             and _summed_up(x)
         ]
         # a verb's own adverbial clauses state other things ("agreed to meet again, raising hopes")
@@ -1181,6 +1214,13 @@ class _Reader:
         for c in (*conj, *added):
             parts += self._split(c)
         return parts
+
+    def _answers(self, clause: Token) -> bool:
+        """A relative clause that states a stance, itself or in what it reports ("a change the union has
+        said it will not accept")."""
+        return self._stance(clause) is not None or any(
+            c.dep_ in ("ccomp", "xcomp") and self._stance(c) is not None for c in clause.children
+        )
 
     def _classify(self, part: list[Token]) -> tuple[Issue, Profile] | None:
         # "that the federal government restore the budget": a party that is the subject names no issue
@@ -1358,6 +1398,14 @@ class _Reader:
         nouns = [x for x in part if x.pos_ in ("NOUN", "PROPN", "NUM") and not span[0] <= x.idx < span[1]]
         deal = self._issue("generic", WHOLE_DEAL)
         return lasting if deal and len(nouns) == 1 and nouns[0].lemma_.lower() in deal[0].words else None
+
+    def _deadline(self, part: list[Token]) -> tuple[Issue, Profile] | None:
+        """The timeline, when the words set a date by which something is done ("by Nov. 15", "before the
+        end of the month")."""
+        by = [x for x in part if x.dep_ in ("prep", "agent") and x.lower_ in DEADLINE_PREPS]
+        spans = [(p.idx, p.right_edge.idx + len(p.right_edge)) for p in by]
+        dated = any(a <= t.start and t.end <= b for a, b in spans for t in self.clauses.written_times)
+        return self._issue("generic", TIMELINE) if dated else None
 
     def _length(self, part: list[Token]) -> tuple[float, float, str] | None:
         """The first length of time inside the words ("over four years"), as `length` gives it."""
@@ -1714,6 +1762,8 @@ def _summed_up(noun: Token) -> list[Token]:
         return []
     if noun.i == 0 or noun.doc[noun.left_edge.i - 1].text != ",":
         return []
+    if clause.dep_ in ("nsubj", "nsubjpass") and clause.head.i < noun.i:
+        clause = clause.head  # "Washington wants a tariff, a proposal ...", hung on "Washington"
     inside = {x.i for x in noun.subtree}
     return [x for x in clause.subtree if x.i not in inside and x.i < noun.i and not x.is_punct]
 

@@ -291,15 +291,17 @@ class References:
                 return False
             return self.sp[m.head].lemma_.lower() == noun if m.head >= 0 else False
 
+        sectors = self.words.sectors.get(noun, frozenset())
+
         def named_by(m: Mention, a: Actor) -> bool:
-            return outside(m) and a.kind != "anonymous" and noun in a.name.lower().split()
+            # "the airline" is no "Airline Pilots' Association": a sector the noun excludes does not fit
+            unfit = bool(sectors) and a.sector is not None and a.sector not in sectors
+            return outside(m) and a.kind != "anonymous" and noun in a.name.lower().split() and not unfit
 
         def titled(m: Mention, a: Actor) -> bool:
             # "the minister" is the one titled so, not "a conciliator appointed by the province"
             titles = (re.split(r"\b(?:by|of|for|from|with|to|who|that)\b|,", r.lower())[0] for r in a.roles)
             return outside(m) and a.kind != "anonymous" and any(noun in t.split() for t in titles)
-
-        sectors = self.words.sectors.get(noun, frozenset())
 
         def of_sector(m: Mention, a: Actor) -> bool:
             return outside(m) and a.sector in sectors and a.kind in ("organization", "group")
@@ -325,7 +327,7 @@ class References:
         if mention is None and "GOV" in sectors:
             # "the government" where no government body is named is the state's, not the last body named
             mention = self.cast.last(
-                before, lambda m, a: outside(m) and a.kind == "state", window=len(self.body)
+                before, lambda m, a: outside(m) and a.kind == "state" and m.head >= 0, window=len(self.body)
             )
         if mention is None and noun in self.words.collectives:
 
