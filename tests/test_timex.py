@@ -169,6 +169,7 @@ def test_vague_expressions_are_found_without_a_value(nlp: Language) -> None:
         ("The tariffs were cut for 90 days.", "for 90 days", "P90D"),
         ("They reached a six-year contract.", "six-year", "P6Y"),
         ("A 72-hour ceasefire collapsed.", "72-hour", "PT72H"),
+        ("The union wants a 4.5-day workweek.", "4.5-day", "P4DT12H"),
         (
             "They held more than two and a half hours of talks.",
             "more than two and a half hours of talks",

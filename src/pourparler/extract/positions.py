@@ -1289,7 +1289,8 @@ class _Reader:
                     top = min(depth.get(w.split()[-1], top) for w in named)
                 # a ratio's issue ("prisoners per hostage") is narrower than its words' issue, and a
                 # number's unit speaks for the issues counted in it ("frozen assets worth $6bn")
-                counted = quantity is not None and issue.units and _fits(issue, quantity.unit)
+                unit = quantity.unit if quantity is not None else None
+                counted = unit is not None and issue.units and _fits(issue, unit)
                 score = (len(named) + (1 if issue.per else 0) + (1 if counted else 0), -top)
                 if best is None or score > (best[0], -best[1]):
                     best = (score[0], top, issue)

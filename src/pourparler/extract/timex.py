@@ -172,7 +172,8 @@ DURATION_RANGE_RE = re.compile(
     rf"\b(?i:between\s+)?(?P<lo>{NUMBER})\s*(?:[-–]|\s(?i:to|and|or)\s)\s*(?P<hi>{NUMBER})\s+{FILLER}{UNIT}"
 )
 COMPOUND_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<n>\d{{1,4}}|(?i:{NUMBER_WORD}))[- ](?P<unit>(?i:year|month|week|day|hour|minute))"
+    rf"(?<![\w.,-])(?:(?P<n>\d{{1,4}}(?:\.\d)?|(?i:{NUMBER_WORD}))"
+    r"[- ](?P<unit>(?i:year|month|week|day|hour|minute))"
     r"(?:[- ](?i:long))?|(?P<long>(?i:year|month|week|day|hour))-(?i:long))(?![\w-])"
 )
 VAGUE_RE = re.compile(
