@@ -958,3 +958,12 @@ def test_stances_in_passives_and_relative_clauses_and_a_condition_with_a_date():
     assert not [p for p in positions if p["party"] == "european-union"]  # a requirement, not a stance
     conditions = [p for p in positions if p["trigger"]["text"] == "if"]
     assert [(p["party"], p["issue"]) for p in conditions] == [("kaiser-permanente", "timeline")]
+
+
+def test_a_side_named_by_its_people_is_their_state_and_a_short_form_taken_for_a_person_is_the_body():
+    positions = positions_of(
+        "Pakistan and Afghanistan met in Istanbul. The Afghan side demanded the reopening of the crossings.",
+        "The GDL union staged a strike at Deutsche Bahn (DB) on Thursday. DB offered a 4.2% pay rise.",
+    )
+    assert one(positions, "afghanistan", "demand")["issue"] == "aid"
+    assert term(one(positions, "deutsche-bahn", "offer")) == ("pay", 4.2, "percent")

@@ -201,7 +201,9 @@ def _fold_short_forms(sp: Doc, cast: Cast) -> None:
     }
     for actor in list(cast.actors.values()):
         full = by_alias.get(actor.name)
-        if full is None or full == actor.id or actor.known or actor.kind != "organization":
+        # the tagger takes many short forms for people ("If DB wants peace")
+        acronym = actor.kind == "person" and actor.name.isupper()
+        if full is None or full == actor.id or actor.known or not (actor.kind == "organization" or acronym):
             continue
         for mention in cast.mentions:
             if mention.actor == actor.id:

@@ -767,6 +767,9 @@ class _Reader:
             known = short_form(head.text, self.clauses.cast) or same_person(head.text, self.clauses.cast)
             if known is not None:
                 return known.id
+            aliased = [a.id for a in self.clauses.cast.actors.values() if head.text in a.aliases]
+            if len(aliased) == 1:
+                return aliased[0]  # "DB" after "Deutsche Bahn (DB)", which the tagger left untagged
         if head.is_sent_start and head.lower_ in self.clauses.refs.words.sectors:
             return None  # "Management offered ...": a common noun capitalised at the start of a sentence
         if self.clauses.refs.placed(head):
