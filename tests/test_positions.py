@@ -967,3 +967,12 @@ def test_a_side_named_by_its_people_is_their_state_and_a_short_form_taken_for_a_
     )
     assert one(positions, "afghanistan", "demand")["issue"] == "aid"
     assert term(one(positions, "deutsche-bahn", "offer")) == ("pay", 4.2, "percent")
+
+
+def test_a_negotiator_titled_with_the_possessive_of_a_state_speaks_for_it():
+    positions = positions_of(
+        "Panama and Norway met the chair on Friday. Norway’s lead negotiator Kari Holm rejected the text."
+    )
+    rejected = one(positions, "norway", "reject")
+    assert rejected["issue"] == "deal"
+    assert rejected["according_to"] == "kari-holm"

@@ -873,6 +873,9 @@ def _title_before(sp: Doc, mention: Mention) -> str:
             i -= 2  # "CEPA director-general Sophie Martens": a hyphenated title is one word
         token = sp[i]
         after = inside | set(range(i + 1, span.start))
+        if token.tag_ == "POS" and i >= 1 and sp[i - 1].dep_ == "poss" and sp[i - 1].head.i in after:
+            i -= 2  # "Panama's lead negotiator Juan Ignacio Arosemena": the owner is part of the title
+            continue
         # "Colleges and Universities Minister Ruth Castellano": "and Universities" hangs on "Colleges"
         linked = (
             token.dep_ in ("conj", "cc")
