@@ -976,3 +976,15 @@ def test_a_negotiator_titled_with_the_possessive_of_a_state_speaks_for_it():
     rejected = one(positions, "norway", "reject")
     assert rejected["issue"] == "deal"
     assert rejected["according_to"] == "kari-holm"
+
+
+def test_the_opposition_is_one_party_throughout():
+    positions = positions_of(
+        "South Sudan and the opposition met in Nairobi. The opposition groups rejected the plan, and the "
+        "opposition coalition demanded guarantees.",
+        "Opposition negotiators said the government refused.",
+    )
+    assert {(p["party"], p["stance"], p["issue"]) for p in positions if p["party"] == "opposition"} == {
+        ("opposition", "reject", "deal"),
+        ("opposition", "demand", "guarantees"),
+    }

@@ -105,6 +105,7 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     _entities(sp, cast, taken, published)
     _regional_governments(sp, cast)
     _collective_parties(sp, cast)
+    _unnamed_sides(sp, cast)
     _introduced(sp, cast)
     _organisation_names(sp, cast)
     _fold_short_forms(sp, cast)  # after every pass that names organisations
@@ -826,6 +827,27 @@ def _collective_parties(sp: Doc, cast: Cast) -> None:
                 Mention(words.start_char, words.end_char, words.text, found[lemma].id, head=token.i),
                 plural=True,
             )
+
+
+def _unnamed_sides(sp: Doc, cast: Cast) -> None:
+    """ "The opposition wants 30% of the command posts ... the opposition groups rejected it": a side the
+    text names by what it is is one party throughout."""
+    words = speech()
+    for token in sp:
+        if token.lower_ not in words.sides or token.pos_ != "NOUN":
+            continue
+        head = token
+        if token.dep_ == "compound" and token.head.lemma_.lower() in words.collectives | GROUP_NOUNS:
+            head = token.head  # "the opposition coalition", "the opposition groups"
+        elif token.dep_ in ("compound", "amod"):
+            continue  # "opposition negotiators", "opposition figures"
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            continue
+        span = sp[head.left_edge.i if head.left_edge.lower_ == "the" else token.i : head.i + 1]
+        if any(m.start < span.end_char and span.start_char < m.end for m in cast.mentions if m.actor):
+            continue
+        actor = cast.actors.setdefault(token.lower_, Actor(id=token.lower_, name=token.lower_, kind="group"))
+        cast.add(Mention(span.start_char, span.end_char, span.text, actor.id, head=head.i))
 
 
 # --- roles from the text ---------------------------------------------------

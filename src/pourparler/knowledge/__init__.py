@@ -388,6 +388,7 @@ class SpeechKnowledge:
     public_bodies: frozenset[str]
     honorifics: frozenset[str]
     media: frozenset[str]
+    sides: frozenset[str]
 
 
 @cache
@@ -428,6 +429,7 @@ def speech() -> SpeechKnowledge:
         numbered_bodies=words(data.get("numbered_bodies") or ()),
         public_bodies=words(data.get("public_bodies") or ()),
         media=words(data.get("media") or ()),
+        sides=words(data.get("sides") or ()),
         honorifics=words(data.get("honorifics") or ()),
     )
 
