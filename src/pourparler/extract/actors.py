@@ -466,6 +466,10 @@ def _company_unions(sp: Doc, cast: Cast, taken: list[bool]) -> None:
             taken[t.i] = True
 
 
+# Bodies a state's possessive names that are not its organs: "Turkey's pro-Kurdish DEM Party".
+POLITICAL = frozenset({"party", "movement", "coalition", "campaign"})
+
+
 def _office_of(owner: Actor, noun: str, published: dt.date | None, words: Span) -> Actor:
     known = _known_index().get(owner.id)
     # "Defense Ministry" in "Russia's Defense Ministry": the words name which office it is
@@ -488,9 +492,6 @@ def _office_of(owner: Actor, noun: str, published: dt.date | None, words: Span) 
         sector="GOV" if owner.sector == "GOV" else owner.sector,
         side=owner.side or owner.id,
     )
-
-
-POLITICAL = frozenset({"party", "movement", "coalition", "campaign"})
 
 
 def _owner(token: Token, published: dt.date | None) -> Actor | None:

@@ -30,7 +30,8 @@ NOBODY = ("nobody", "none", "neither")
 WHOLE_DEAL = "deal"
 # The generic issue a length of time naming nothing else is about.
 TIMELINE = "timeline"
-DEADLINE_PREPS = frozenset({"by", "before", "within"})
+# Prepositions that set the date something is due by ("if the contract is ratified by Nov. 15").
+DUE_PREPS = frozenset({"by", "before", "within"})
 # How often an article must name an issue for a bare number to take it as its topic.
 TOPICAL_MENTIONS = 3
 DOMINANT_MENTIONS = 6
@@ -1406,7 +1407,7 @@ class _Reader:
     def _deadline(self, part: list[Token]) -> tuple[Issue, Profile] | None:
         """The timeline, when the words set a date by which something is done ("by Nov. 15", "before the
         end of the month")."""
-        by = [x for x in part if x.dep_ in ("prep", "agent") and x.lower_ in DEADLINE_PREPS]
+        by = [x for x in part if x.dep_ in ("prep", "agent") and x.lower_ in DUE_PREPS]
         spans = [(p.idx, p.right_edge.idx + len(p.right_edge)) for p in by]
         dated = any(a <= t.start and t.end <= b for a, b in spans for t in self.clauses.written_times)
         return self._issue("generic", TIMELINE) if dated else None
