@@ -17,7 +17,7 @@ from pathlib import Path
 from pourparler import __version__
 from pourparler.errors import BadInput, PourparlerError
 from pourparler.fuse.records import Record
-from pourparler.knowledge import states
+from pourparler.knowledge import states, unaccented
 from pourparler.store import Store
 from pourparler.tables import TABLES, TableWriter, document_rows, timeline_rows, write_jsonl
 from pourparler.views import timeline_entries
@@ -211,7 +211,7 @@ def _according_to(
 def _location(name: str | None) -> Record | None:
     if not name:
         return None
-    return {"name": name, "cc3": _place_countries().get(name.casefold())}
+    return {"name": name, "cc3": _place_countries().get(unaccented(name).casefold())}
 
 
 @cache
@@ -221,7 +221,7 @@ def _place_countries() -> dict[str, str]:
     for state in states():
         for name in (state.name, *state.aliases, state.capital):
             if name:
-                found.setdefault(name.casefold(), state.iso3)
+                found.setdefault(unaccented(name).casefold(), state.iso3)
     return found
 
 

@@ -205,7 +205,7 @@ def spelled_out(doc: Doc, short: Span) -> list[Span]:
 def entity_patterns() -> list[dict[str, Any]]:
     """Entity-ruler patterns for every name and alias of every known actor, every demonym, the regions of
     federations whose names run to several words, and bodies named by a number ("Union No. 1")."""
-    from pourparler.knowledge import actors, capitals, demonyms, regions, speech
+    from pourparler.knowledge import actors, capitals, demonyms, regions, speech, unaccented
 
     patterns: list[dict[str, Any]] = []
     for actor in actors():
@@ -213,7 +213,7 @@ def entity_patterns() -> list[dict[str, Any]]:
         if label is None:
             continue
         for name in {actor.name, *actor.aliases}:
-            for variant in {name, name.replace("'", "’")}:
+            for variant in {name, name.replace("'", "’"), unaccented(name)}:
                 patterns.append({"label": label, "pattern": variant, "id": actor.id})
     for capital, state in capitals().items():
         for variant in {capital, capital.replace("'", "’")}:

@@ -11,7 +11,17 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from pourparler.knowledge import KnownActor, Region, actors, demonyms, known_outlet, regions, speech, states
+from pourparler.knowledge import (
+    KnownActor,
+    Region,
+    actors,
+    demonyms,
+    known_outlet,
+    regions,
+    speech,
+    states,
+    unaccented,
+)
 from pourparler.model import Actor, Document, Mention
 from pourparler.nlp import DATELINE_TAIL, text_of
 
@@ -956,7 +966,7 @@ def _clean_name(text: str) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "actor"
+    return re.sub(r"[^a-z0-9]+", "-", unaccented(text).lower()).strip("-")[:60] or "actor"
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -319,10 +320,17 @@ def demonyms() -> dict[str, str]:
     return {word: state.iso3 for state in states() for word in state.demonyms}
 
 
+def unaccented(text: str) -> str:
+    """The text without its diacritics ("Yaoundé" -> "Yaounde"), as many outlets and keyboards write it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @cache
 def capitals() -> dict[str, str]:
-    """Capital city -> state id ("Moscow" -> "russia"): in the press a capital often means its government."""
-    return {state.capital: state.id for state in states() if state.capital}
+    """Capital city -> state id ("Moscow" -> "russia"): in the press a capital often means its government.
+    A capital written with diacritics is also known without them."""
+    found = {state.capital: state.id for state in states() if state.capital}
+    return found | {unaccented(city): state for city, state in found.items()}
 
 
 # --- sub-national units ----------------------------------------------------
