@@ -496,7 +496,10 @@ def test_a_short_form_used_before_the_name_is_spelled_out_is_the_same_party():
         "The NWU is demanding an 8% rise. Ruec has offered 3%.",
     )
     assert one(positions, "national-water-union", "demand")["value"]["min"] == 8
-    assert one(positions, "regional-utilities-employers-council", "offer")["value"]["min"] == 3
+    offers = [
+        p for p in positions if p["party"] == "regional-utilities-employers-council" and p["issue"] == "pay"
+    ]
+    assert [(p["stance"], p["value"]["min"]) for p in offers] == [("offer", 3)]
     assert not [p for p in positions if p["party"] in ("nwu", "ruec")]
 
 
@@ -988,3 +991,33 @@ def test_the_opposition_is_one_party_throughout():
         ("opposition", "reject", "deal"),
         ("opposition", "demand", "guarantees"),
     }
+
+
+def test_capitals_with_or_without_accents_and_a_rejection_by_the_agent_of_a_participle():
+    positions = positions_of(
+        "Separatist leaders met Cameroon's government in Geneva. The Ambazonia Governing Council tabled a "
+        "proposal for a federation of two states, a model rejected outright by Yaoundé.",
+        "Colombia and the ELN met in Havana. The protocol, the first text signed by the two sides this year, "
+        "expired on Monday. Officials in Bogota rejected the ELN's demand for a ceasefire.",
+    )
+    found = {(p["party"], p["stance"], p["issue"]) for p in positions}
+    assert ("cameroon", "reject", "governance") in found
+    assert ("colombia", "reject", "ceasefire") in found
+    assert not [p for p in positions if p["stance"] == "accept"]  # a text described, not signed here
+
+
+def test_an_offer_from_a_party_and_what_it_is_a_rate_over_years_and_verbs_of_discussing():
+    positions = positions_of(
+        "The Industri Energi union and Offshore Norge met in Stavanger. The offer from Offshore Norge, the "
+        "employers' association, is a general wage increase of 4.1%. Offshore Norge said it could go to 4.4%. "
+        "The union wants raises of 6% over two years.",
+        "Offshore Norge has refused to discuss pensions in this round. A spokesman for the association "
+        "declined to discuss specifics. The union said it was ready to discuss the rest.",
+    )
+    found = {(p["party"], p["stance"], p["issue"], p["value"] and p["value"]["max"]) for p in positions}
+    assert ("offshore-norge", "offer", "pay", 4.1) in found
+    assert ("offshore-norge", "willing", "pay", 4.4) in found
+    assert ("offshore-norge", "reject", "pay", None) in found
+    assert ("industri-energi-union", "willing", "talks", None) in found
+    assert ("industri-energi-union", "demand", "pay", 6.0) in found
+    assert not [p for p in positions if p["issue"] == "timeline"]  # "over two years" spreads a rate

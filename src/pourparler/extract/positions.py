@@ -142,7 +142,8 @@ class _Reader:
         if t.dep_ == "mark":
             return self._condition(t)
         if t.pos_ in ("VERB", "AUX"):
-            if t.dep_ in ("acl", "amod", "pcomp") and t.head.pos_ == "NOUN" and self._between(t) is None:
+            on_noun = t.dep_ in ("acl", "amod", "pcomp") and t.head.pos_ == "NOUN"
+            if on_noun and self._participle_party(t) is None:
                 return None
             if any(c.dep_ == "mark" and c.lower_ in ("for", "as") for c in t.children):
                 return None  # "called for Witkoff to sign", "as agreed": not a stance taken here
@@ -202,6 +203,7 @@ class _Reader:
         if t.pos_ in ("NOUN", "PROPN") and (
             any(c.dep_ == "poss" for c in t.children)
             or self._owning_modifier(t) is not None
+            or self._sender(t) is not None
             or self._reporter_of(t) is not None
             or self._answered_with(t) is not None
             or self._earlier_owner(t) is not None
@@ -486,7 +488,7 @@ class _Reader:
                 agent.actor = self._home_government()  # "ministers were willing to resume talks"
             agents.append(self._represented(agent))
         named = [a.actor for a in agents if a.actor]
-        if len(named) >= 2 and self._between(t) is None:  # a text named in passing sets no table
+        if len(named) >= 2 and self._participle_party(t) is None:  # a text named in passing sets no table
             self.last_group = named
         return agents
 
@@ -868,10 +870,17 @@ class _Reader:
             key += "+"
         by_issue.setdefault(key, (issue, profile, []))[2].append(part)
 
-    def _between(self, t: Token) -> Token | None:
-        """ "an agreement between Congo and Rwanda signed in Washington": the first party of a text a
-        participle says was signed or agreed."""
-        if t.dep_ != "acl" or t.head.lemma_.lower() not in self.words.texts:
+    def _participle_party(self, t: Token) -> Token | None:
+        """The party of a participle on a noun: the agent of a rejection ("a model rejected outright by
+        Yaoundé"), or the first party of a text it says was signed or agreed ("an agreement between Congo
+        and Rwanda signed in Washington"). A text "proposed by the EU" or "signed by the two sides" is
+        described, not answered."""
+        if t.dep_ != "acl":
+            return None
+        by = next((c for c in t.children if c.dep_ == "agent"), None) if t.tag_ == "VBN" else None
+        if by is not None and self.words.verbs.get((t.lemma_.lower(), None)) == "reject":
+            return next((g for g in by.children if g.dep_ == "pobj"), None)
+        if t.head.lemma_.lower() not in self.words.texts:
             return None
         return next(
             (
@@ -880,6 +889,22 @@ class _Reader:
                 if c.dep_ == "prep" and c.lower_ == "between"
                 for g in c.children
                 if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)
+            ),
+            None,
+        )
+
+    def _sender(self, noun: Token) -> Token | None:
+        """ "The offer from Offshore Norge", "a proposal from Egypt": the party a stance noun comes from.
+        "Approval from the parliament" is more often needed than given."""
+        if self.words.nouns.get(noun.lemma_.lower()) not in ("demand", "propose", "offer"):
+            return None
+        return next(
+            (
+                g
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for g in c.children
+                if g.dep_ == "pobj" and self.clauses.agent(g).actor is not None
             ),
             None,
         )
@@ -965,11 +990,12 @@ class _Reader:
             return (
                 owner
                 or self._owning_modifier(t)
+                or self._sender(t)
                 or self._reporter_of(t)
                 or self._answered_with(t)
                 or self._earlier_owner(t)
             )
-        if (first := self._between(t)) is not None:
+        if (first := self._participle_party(t)) is not None:
             return first
         anchor = _anchor(t)
         if t.pos_ == "ADJ" and t.dep_ == "amod":
@@ -1016,7 +1042,9 @@ class _Reader:
             heads = [subject] if subject is not None else []
         elif t.pos_ == "NOUN" and self._reporter_of(t) is not None:
             heads = self._what_it_is(t)  # "a necessary condition for signing was an amendment"
-        elif self._between(t) is not None:
+        elif self._participle_party(t) is not None:
+            if summed := _summed_up(t.head):
+                return [summed]  # "a proposal for a federation, a model rejected outright by Yaoundé"
             heads = [t.head]
         elif t.pos_ in ("VERB", "AUX"):
             thing = self.clauses.direct_object(t, particle)
@@ -1070,7 +1098,11 @@ class _Reader:
             clausal: list[Token] = []
             for c in t.children:
                 if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or _infinitive(c)):
-                    clausal.append(c)  # "refused to exempt autos", with "exempt" tagged an adjective
+                    # "refused to discuss pensions" is about pensions; "refused to exempt autos", with
+                    # "exempt" tagged an adjective, about the exemption
+                    discussing = c.lemma_.lower() in self.words.aside_unless_issue
+                    discussed = self._discussed(c) if discussing else None
+                    clausal.append(discussed if discussed is not None else c)
                 elif c.dep_ == "advcl" and c.left_edge.lower_ == "to" and _next_to(t, c.left_edge):
                     # "committed to hand over its weapons", "pressed China on Tuesday to grant licences",
                     # parsed as a purpose
@@ -1106,7 +1138,20 @@ class _Reader:
     def _aside(self, verb: Token) -> bool:
         """ "declined to say", "refused to give details": a verb of telling, not of a term; "refused to
         give US mills an exemption" gives someone something, which is a term."""
-        return verb.lemma_.lower() in self.words.aside and not any(c.dep_ == "dative" for c in verb.children)
+        lemma = verb.lemma_.lower()
+        if lemma in self.words.aside_unless_issue:
+            # "ready to discuss the rest" is still ready to talk
+            head = verb.head.lemma_.lower()
+            return self._discussed(verb) is None and "willing" not in (
+                self.words.adjectives.get(head),
+                self.words.verbs.get((head, None)),
+            )
+        return lemma in self.words.aside and not any(c.dep_ == "dative" for c in verb.children)
+
+    def _discussed(self, verb: Token) -> Token | None:
+        """What a verb of discussing is about, when that names an issue ("refused to discuss pensions")."""
+        thing = self.clauses.direct_object(verb)
+        return thing if thing is not None and self._classify(list(thing.subtree)) is not None else None
 
     def _other_complement(self, t: Token, aside: Token) -> bool:
         """ "offered to postpone snapback ..., to give diplomacy time": a term besides the aside."""
@@ -1387,10 +1432,13 @@ class _Reader:
 
     def _lasting(self, part: list[Token]) -> tuple[Issue, Profile] | None:
         """ "Egypt wants the remaining filling spread over at least four years": a length of time that
-        names nothing else is a term of the timeline."""
+        names nothing else is a term of the timeline. "17.4 per cent over five years" names a rate."""
         found = self._length(part)
         timeline = self._issue("generic", TIMELINE) if found is not None else None
-        return timeline if timeline is not None and found and _fits(timeline[0], found[2]) else None
+        if timeline is None or not found or not _fits(timeline[0], found[2]):
+            return None
+        quantity = self._quantity(part)
+        return timeline if quantity is None or _fits(timeline[0], quantity.unit) else None
 
     def _term_of(self, part: list[Token]) -> tuple[Issue, Profile] | None:
         """ "a two-year deal", "a longer contract of up to 24 months": a text named by nothing but its
@@ -1761,12 +1809,17 @@ def _summed_up(noun: Token) -> list[Token]:
     """ "France proposed that French troops take over the positions, an idea Israel has turned down": a
     noun that sums up the clause before it stands for that clause."""
     clause = noun.head  # a verb, or a noun: "proposed a 30-day truce, an idea Ukraine rejected"
-    if noun.dep_ not in ("npadvmod", "appos") or clause.i > noun.i:
+    # "tabled a proposal for a federation, a model ...", parsed as a second object
+    first = next((c for c in clause.children if c.dep_ == "dobj" and c.i < noun.i), None)
+    summing = noun.dep_ in ("npadvmod", "appos") or (noun.dep_ == "dobj" and first is not None)
+    if not summing or clause.i > noun.i:
         return []
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
         return []
     if noun.i == 0 or noun.doc[noun.left_edge.i - 1].text != ",":
         return []
+    if noun.dep_ == "dobj" and first is not None:
+        return [x for x in first.subtree if not x.is_punct]
     if clause.dep_ in ("nsubj", "nsubjpass") and clause.head.i < noun.i:
         clause = clause.head  # "Washington wants a tariff, a proposal ...", hung on "Washington"
     inside = {x.i for x in noun.subtree}

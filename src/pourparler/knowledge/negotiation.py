@@ -136,6 +136,7 @@ class StanceLexicon:
     texts: frozenset[str]
     evaluations: dict[str, str]
     aside: frozenset[str]
+    aside_unless_issue: frozenset[str]
     carriers: frozenset[str]
     refusals: dict[tuple[str, str | None], str]
     hedged: dict[tuple[str, str | None], str]
@@ -188,6 +189,7 @@ def stances() -> StanceLexicon:
         texts=_words(data.get("texts") or ()),
         evaluations=index("evaluations", lambda w: str(w).lower()) if data.get("evaluations") else {},
         aside=_words(data.get("aside") or ()),
+        aside_unless_issue=_words(data.get("aside_unless_issue") or ()),
         carriers=_words(data.get("carriers") or ()),
         refusals=index("refusals", _verb_key) if data.get("refusals") else {},
         hedged=index("hedged", _verb_key) if data.get("hedged") else {},
