@@ -519,10 +519,12 @@ def test_a_union_named_without_the_word_union_is_the_union_and_a_dateline_city_i
 def test_an_offer_a_party_counters_with_is_its_own_and_an_honorific_names_the_same_person():
     positions = positions_of(
         "Ukraine proposed a 30-day ceasefire at sea. Russia countered with an offer of a 10-day pause.",
-        "Health Minister Rebecca Lyall met the union. Ms Lyall later said she would consider a 4% pay rise.",
     )
     assert one(positions, "russia", "offer")["value"]["min"] == 10
     assert one(positions, "russia", "offer")["issue"] == "ceasefire"
+    positions = positions_of(
+        "Health Minister Rebecca Lyall met the union. Ms Lyall later said she would consider a 4% pay rise.",
+    )
     assert one(positions, "rebecca-lyall", "willing")["issue"] == "pay"
 
 
@@ -1021,3 +1023,18 @@ def test_an_offer_from_a_party_and_what_it_is_a_rate_over_years_and_verbs_of_dis
     assert ("industri-energi-union", "willing", "talks", None) in found
     assert ("industri-energi-union", "demand", "pay", 6.0) in found
     assert not [p for p in positions if p["issue"] == "timeline"]  # "over two years" spreads a rate
+
+
+def test_a_minister_named_with_no_country_serves_the_state_acting_just_before():
+    positions = positions_of(
+        "Brazil and the United States met in Washington on Thursday. Brazil wants the 50% tariff on its "
+        "coffee lifted.",
+        "Brazil offered to cut its tariff on U.S. ethanol. The proposal, presented by Trade Minister Geraldo "
+        "Alckmin, was the first. Alckmin also rejected the US demand for a tariff on steel.",
+        "The Canola Council of Canada met Chinese buyers. Council president Dana Hargreaves said exporters "
+        "were prepared to accept inspections.",
+    )
+    parties = {(p["party"], p["stance"]) for p in positions}
+    assert ("brazil", "reject") in parties
+    assert ("united-states", "reject") not in parties
+    assert not [p for p in positions if p["party"] in ("geraldo-alckmin", "china")]

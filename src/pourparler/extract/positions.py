@@ -17,7 +17,7 @@ from pourparler.extract.references import SUBJECTS
 from pourparler.extract.timex import NUMBER_WORDS, length
 from pourparler.knowledge import demonyms, speech, states
 from pourparler.knowledge.negotiation import Issue, Profile, plover, stances
-from pourparler.model import Actor, Position, Quantity, Trigger, Value
+from pourparler.model import Actor, Mention, Position, Quantity, Trigger, Value
 from pourparler.nlp import text_of
 
 # How far back (characters) "those demands" may look for the demands it answers.
@@ -629,8 +629,12 @@ class _Reader:
             state = self.clauses.side(country)
             if state and state != country and (words & self.words.state_roles or _office(actor.roles)):
                 return state  # a country code that names no state ("EUR") leaves the person
-            if not country and (words & self.words.state_roles) and (home := self._home_government()):
-                return home  # "Education Minister Alana Dorey" in a dispute with a province
+            # "Education Minister Alana Dorey" in a dispute with a province; "Brazil offered ... The
+            # proposal, presented by Trade Minister Geraldo Alckmin"
+            if not country and (words & self.words.state_roles):
+                home = self._home_government() or self._state_before(actor)
+                if home:
+                    return home
             if any(re.search(rf"\b{re.escape(r)}\b", roles) for r in self.words.company_roles):
                 return self._body_named("company", actor) or actor.id  # "CEO Greg Castellano"
         if actor.kind == "organization" and (actor.side or actor.country):
@@ -638,6 +642,21 @@ class _Reader:
             if named or actor.sector == "GOV":
                 return self.clauses.side(actor.side or actor.country) or actor.id
         return actor.id
+
+    def _state_before(self, person: Actor) -> str | None:
+        """The state that was the subject of a clause nearest before a person's first mention, within a
+        paragraph's length; none for the officer of a body ("Council president Dana Hargreaves")."""
+        bodies = self.clauses.refs.words.collectives - self.words.state_bodies
+        cast = self.clauses.cast
+        first = next((m for m in cast.mentions if m.actor == person.id), None)
+        if first is None or set(re.findall(r"[a-z]+", " ".join(person.roles).lower())) & bodies:
+            return None
+
+        def acting(m: Mention, a: Actor) -> bool:
+            return a.kind == "state" and m.head >= 0 and self.sp[m.head].dep_ in ("nsubj", "nsubjpass")
+
+        found = cast.last(first.start, acting, window=STATE_WINDOW)
+        return found.actor if found is not None else None
 
     def _body_named(self, noun: str, person: Actor) -> str | None:
         """The organisation "the faction", "the union" or "the company" in a person's role means: the last
@@ -1866,6 +1885,8 @@ def _listed_infinitive(clause: Token) -> bool:
 
 
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+# how far back (in characters) a minister named with no country looks for the state acting before him
+STATE_WINDOW = 600
 # "from" ending the words before a figure: "raised from Sh70,000 to Sh120,000"
 FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # where a word tagged a verb stands as a noun: "seeking raises"
