@@ -158,6 +158,18 @@ def test_a_legal_form_a_bilingual_short_form_and_a_title_joined_by_and_name_one_
     assert actors[quote_with(quotes, "Talk again").speaker.actor].roles == ["Labour and Immigration Minister"]
 
 
+def test_a_double_barrelled_name_and_a_person_whose_team_is_named_first_are_one_person():
+    _, quotes, actors = analyse(
+        "Treasury Board President Mélanie Gagnon-Roy met the union. Economy Minister Luis Caputo's team met "
+        "the IMF on Monday.",
+        "“Our offer is fair,” Gagnon-Roy said. “We will not print pesos,” Caputo said.",
+    )
+    fair = actors[quote_with(quotes, "offer is fair").speaker.actor]
+    assert (fair.name, fair.roles) == ("Mélanie Gagnon-Roy", ["Treasury Board President"])
+    pesos = actors[quote_with(quotes, "print pesos").speaker.actor]
+    assert (pesos.name, pesos.kind, pesos.roles) == ("Luis Caputo", "person", ["Economy Minister"])
+
+
 def test_outlet_citing_a_source_attributes_to_the_source_and_keeps_the_chain():
     _, quotes, _ = analyse(
         "Reuters reported, citing two diplomats briefed on the talks, that a draft had been circulated."

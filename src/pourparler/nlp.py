@@ -159,6 +159,10 @@ def entity_repairs(doc: Doc) -> Doc:
                 ents.append(previous)
             else:
                 start = previous.start
+        elif label == "PERSON" and ents and ents[-1].label_ == "PERSON" and ents[-1].end == start - 1:
+            hyphen = doc[start - 1]
+            if hyphen.text == "-" and not hyphen.whitespace_ and not doc[start - 2].whitespace_:
+                start = ents.pop().start  # "Mélanie Gagnon" + "-" + "Roy": one double-barrelled name
         if (start, end, label) != (ent.start, ent.end, ent.label_):
             ent = Span(doc, start, end, label=label)
         ents.append(ent)

@@ -433,7 +433,8 @@ def _offices(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None) 
         if owner is None:
             continue
         noun = token.head
-        left = min(t.i for t in token.subtree)
+        # "Economy Minister Luis Caputo's team": the person's name stays his, to be found with his title
+        left = token.i + 1 if owner.kind == "person" and not owner.known else min(t.i for t in token.subtree)
         span = sp[left : noun.i + 1]
         office = _office_of(owner, noun.lower_, published, sp[token.i + 1 : noun.i + 1])
         cast.actors.setdefault(office.id, office)
