@@ -170,6 +170,15 @@ def test_a_double_barrelled_name_and_a_person_whose_team_is_named_first_are_one_
     assert (pesos.name, pesos.kind, pesos.roles) == ("Luis Caputo", "person", ["Economy Minister"])
 
 
+def test_a_name_the_text_calls_a_union_is_a_body_and_ids_are_written_without_accents():
+    _, quotes, actors = analyse(
+        "Industri Energi, the largest offshore union, accepted the deal on Sunday. The Lederne union did not.",
+        "“We secured the best deal,” union leader Lise Mjøsrønneberg said.",
+    )
+    assert actors["industri-energi"].kind == actors["lederne"].kind == "organization"
+    assert quote_with(quotes, "best deal").speaker.actor == "lise-mjosronneberg"
+
+
 def test_outlet_citing_a_source_attributes_to_the_source_and_keeps_the_chain():
     _, quotes, _ = analyse(
         "Reuters reported, citing two diplomats briefed on the talks, that a draft had been circulated."

@@ -116,6 +116,18 @@ def entity_repairs(doc: Doc) -> Doc:
         )
         return titled and 2 <= len(ent) <= 4 and all(t.is_title and t.lower_ not in bodies for t in ent)
 
+    def called_a_body(ent: Span) -> bool:
+        """ "Industri Energi, the largest offshore union", "the Lederne union": a name the tagger took for
+        a person that the text calls a body ("the Biden administration" stays a person's office)."""
+        root, kinds = ent.root, words.collectives - words.offices
+        if any(c.dep_ == "appos" and c.lemma_.lower() in kinds and not c.ent_type_ for c in root.children):
+            return True
+        return (
+            root.dep_ in ("compound", "nmod")
+            and root.head.lemma_.lower() in kinds
+            and not root.head.ent_type_
+        )
+
     def split_at_office(ent: Span) -> list[Span]:
         """ "SEPTA spokesperson Kimberly Ruiz" tagged as one name: the body, then the person."""
         office = next((t.i for t in ent[1:-1] if t.is_lower and t.lower_ in words.anonymous_heads), None)
@@ -148,6 +160,8 @@ def entity_repairs(doc: Doc) -> Doc:
                 end, label = body, "ORG"  # "the U.S. Lumber Coalition" is American, but not the state
         elif label == "ORG" and not ent.ent_id_ and personal(ent):
             label = "PERSON"
+        elif label == "PERSON" and not ent.ent_id_ and called_a_body(ent):
+            label = "ORG"
         if label == "GPE" and ents and ents[-1].label_ == "ORG" and ents[-1].end == start:
             # "the Central Bank of" + "Libya", "Sheep Producers" + "Australia"
             start, label = ents.pop().start, "ORG"

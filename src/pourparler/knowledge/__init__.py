@@ -321,8 +321,31 @@ def demonyms() -> dict[str, str]:
 
 
 def unaccented(text: str) -> str:
-    """The text without its diacritics ("Yaoundé" -> "Yaounde"), as many outlets and keyboards write it."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """The text without its diacritics ("Yaoundé" -> "Yaounde", "Mjøs" -> "Mjos"), as many outlets and
+    keyboards write it."""
+    decomposed = unicodedata.normalize("NFKD", text).translate(UNDECOMPOSED)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# letters Unicode does not decompose into a base letter and a mark
+UNDECOMPOSED = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "œ": "oe",
+        "Œ": "Oe",
+        "þ": "th",
+        "ð": "d",
+    }
+)
 
 
 @cache
