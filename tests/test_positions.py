@@ -1015,6 +1015,8 @@ def test_an_offer_from_a_party_and_what_it_is_a_rate_over_years_and_verbs_of_dis
         "The union wants raises of 6% over two years.",
         "Offshore Norge has refused to discuss pensions in this round. A spokesman for the association "
         "declined to discuss specifics. The union said it was ready to discuss the rest.",
+        "KLM's latest offer, presented last week, consists of a 2.5 percent increase in January and a one-off "
+        "payment of 750 euros.",
     )
     found = {(p["party"], p["stance"], p["issue"], p["value"] and p["value"]["max"]) for p in positions}
     assert ("offshore-norge", "offer", "pay", 4.1) in found
@@ -1022,6 +1024,7 @@ def test_an_offer_from_a_party_and_what_it_is_a_rate_over_years_and_verbs_of_dis
     assert ("offshore-norge", "reject", "pay", None) in found
     assert ("industri-energi-union", "willing", "talks", None) in found
     assert ("industri-energi-union", "demand", "pay", 6.0) in found
+    assert {("klm", "offer", "pay", 2.5), ("klm", "offer", "pay", 750.0)} <= found
     assert not [p for p in positions if p["issue"] == "timeline"]  # "over two years" spreads a rate
 
 
