@@ -1041,3 +1041,19 @@ def test_a_minister_named_with_no_country_serves_the_state_acting_just_before():
     assert ("brazil", "reject") in parties
     assert ("united-states", "reject") not in parties
     assert not [p for p in positions if p["party"] in ("geraldo-alckmin", "china")]
+
+
+def test_the_two_leaders_are_both_parties_and_a_date_is_no_particle_of_the_verb():
+    positions = positions_of(
+        "Armenia and Azerbaijan met in Geneva. The two leaders agreed on Tuesday to open two new crossing "
+        "points along the border. The accord was agreed by all delegations on 12 July.",
+        "The leaders of France, Germany and Poland called for a 30-day ceasefire.",
+    )
+    agreed = {(p["party"], p["issue"]) for p in positions if p["stance"] == "accept"}
+    assert agreed == {
+        ("armenia", "withdrawal"),
+        ("azerbaijan", "withdrawal"),
+        ("armenia", "deal"),
+        ("azerbaijan", "deal"),
+    }
+    assert not [p for p in positions if p["stance"] == "demand" and p["party"] in ("armenia", "azerbaijan")]

@@ -161,7 +161,7 @@ class _Reader:
             particles = {
                 c.lower_
                 for c in t.children
-                if c.dep_ in ("prt", "prep")
+                if (c.dep_ in ("prt", "prep") and not self._dated(c))
                 or (c.dep_ == "advmod" and (c.pos_ == "ADP" or (lemma, c.lower_) in self.words.verbs))
             }
             for particle in sorted(particles):
@@ -213,6 +213,11 @@ class _Reader:
                 if name in self.words.nouns:
                     return _Stance(t, self.words.nouns[name], None)
         return None
+
+    def _dated(self, prep: Token) -> bool:
+        """ "agreed on 12 July": a preposition whose object is a date is no particle of the verb."""
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        return bool(objects) and all(self._is_time(g) for g in objects)
 
     def _intent(self, verb: Token) -> _Stance | None:
         """ "We will not hand the city back", "the government would never recognise ...", "it would free
@@ -759,7 +764,8 @@ class _Reader:
             head.lemma_.lower() in self.words.every_party
             and head.tag_ in ("NNS", "NNPS")
             and bool(determiners & {"both", "the", "two", "all"})
-            and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children)
+            # "the leaders of France, Germany and Poland" are those states' leaders
+            and not any(c.dep_ in ("amod", "compound", "poss") or c.lower_ == "of" for c in head.children)
         )
 
     def _main_parties(self) -> list[str]:
