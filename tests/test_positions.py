@@ -1057,3 +1057,13 @@ def test_the_two_leaders_are_both_parties_and_a_date_is_no_particle_of_the_verb(
         ("azerbaijan", "deal"),
     }
     assert not [p for p in positions if p["stance"] == "demand" and p["party"] in ("armenia", "azerbaijan")]
+
+
+def test_a_condition_hung_on_what_a_party_is_open_to_is_that_partys_demand():
+    positions = positions_of(
+        "Brazil and the US met in Washington. Brazil wants the coffee tariff lifted.",
+        "Officials said Washington was open to lowering the duty on coffee to 10% if Brazil scrapped the "
+        "ethanol tariff.",
+    )
+    conditions = [(p["party"], p["issue"]) for p in positions if p["trigger"]["text"] == "if"]
+    assert conditions == [("united-states", "tariffs")]

@@ -253,16 +253,21 @@ class _Reader:
             or self.clauses.conditioned(main)
         ):
             return None
+        carrier = main
+        while carrier.dep_ in ("xcomp", "pcomp", "prep") and carrier.head.i != carrier.i:
+            carrier = carrier.head  # "was open to lowering the duty ... if", hung on "lowering"
         setting = self._setting(mark)
         if setting:
             modals = {c.lower_ for c in main.children if c.dep_ == "aux"} & self.words.intent_modals
             if not modals and not self.clauses.negated(main) and mark.lower_ == "until":
                 return None  # "talks went on until the company raised its offer": a time, not a condition
-        elif mark.lower_ not in self.words.conditions or not (willing or self._offering(main)):
+        elif mark.lower_ not in self.words.conditions or not (
+            willing or self._offering(main) or (carrier.i != main.i and self._offering(carrier))
+        ):
             return None
         if any(c.dep_ == "det" and c.lower_ == "no" for c in clause.subtree):
             return None  # "will walk out if there is no agreement": a threat naming no term
-        party = next((a for a in self._parties(main) if a.actor), None)
+        party = next((a for a in self._parties(carrier) if a.actor), None)
         if party is None and (setting or willing or self._offering(main, stated=True)):
             party = self._speaker_of(main)  # "we are prepared to move further on scheduling if ..."
         if party is None:
