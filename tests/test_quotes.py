@@ -179,6 +179,16 @@ def test_a_name_the_text_calls_a_union_is_a_body_and_ids_are_written_without_acc
     assert quote_with(quotes, "best deal").speaker.actor == "lise-mjosronneberg"
 
 
+def test_a_short_form_of_a_name_with_words_in_lower_case_is_the_same_body():
+    _, quotes, actors = analyse(
+        "Maintenance workers will stay off the job until the Société de transport de Montréal drops its demand.",
+        "“Our offer is fair,” the STM said in a statement.",
+    )
+    assert (
+        actors[quote_with(quotes, "offer is fair").speaker.actor].name == "Société de transport de Montréal"
+    )
+
+
 def test_outlet_citing_a_source_attributes_to_the_source_and_keeps_the_chain():
     _, quotes, _ = analyse(
         "Reuters reported, citing two diplomats briefed on the talks, that a draft had been circulated."

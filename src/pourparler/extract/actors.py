@@ -198,7 +198,7 @@ def _fold_short_forms(sp: Doc, cast: Cast) -> None:
     organisations = [a for a in cast.actors.values() if a.kind == "organization" and not a.known]
     for actor in organisations:
         if actor.name.isupper() and 2 <= len(actor.name) <= 6:
-            spelled = [a for a in organisations if _initials(a.name) == actor.name]
+            spelled = [a for a in organisations if actor.name in _initials(a.name)]
             if len(spelled) == 1 and actor.name not in spelled[0].aliases:
                 spelled[0].aliases.append(actor.name)  # "ANMF" for the Australian Nursing and Midwifery ...
         short, _, body = actor.name.partition(" ")
@@ -262,8 +262,11 @@ def _whole_name(ent: Span, taken: list[bool]) -> Span:
     return Span(doc, start, ent.end, label=ent.label, span_id=ent.id)
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w.lower() not in NAME_LINKS and w[:1].isupper())
+def _initials(name: str) -> set[str]:
+    """The short forms a name may have: the initials of its capitalised words, or of all its words but the
+    links ("STM" for the Société de transport de Montréal)."""
+    words = [w for w in name.split() if w.lower() not in NAME_LINKS and w[:1].isalpha()]
+    return {"".join(w[0] for w in words if w[:1].isupper()), "".join(w[0] for w in words).upper()}
 
 
 def _trim(ent: Span) -> Span | None:
