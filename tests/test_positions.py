@@ -1067,3 +1067,10 @@ def test_a_condition_hung_on_what_a_party_is_open_to_is_that_partys_demand():
     )
     conditions = [(p["party"], p["issue"]) for p in positions if p["trigger"]["text"] == "if"]
     assert conditions == [("united-states", "tariffs")]
+
+
+def test_mediators_from_two_bodies_speak_for_both():
+    positions = positions_of(
+        "Mediators from the United Nations and the African Union have proposed a 30-day humanitarian truce.",
+    )
+    assert {p["party"] for p in positions if p["stance"] == "propose"} == {"united-nations", "african-union"}

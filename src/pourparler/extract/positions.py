@@ -478,6 +478,8 @@ class _Reader:
                 agents += [Agent(a) for a in self._main_parties()]
                 continue
             owners = self.clauses.owners(h) if h.lemma_.lower() in self.words.state_bodies else []
+            if h.tag_ == "NNS" and not owners:
+                owners = self._from_several(h)  # "Negotiators from Moldova and Transnistria agreed"
             owners = [a for a in owners if not self._described(a)]
             owners = list(dict.fromkeys(self._represented(Agent(a)).actor or a for a in owners))
             if len(owners) >= 2:
@@ -501,6 +503,19 @@ class _Reader:
         if len(named) >= 2 and self._participle_party(t) is None:  # a text named in passing sets no table
             self.last_group = named
         return agents
+
+    def _from_several(self, head: Token) -> list[str]:
+        """The actors named after "from" in "mediators from the UN and the African Union", when several."""
+        found = [
+            actor
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for pobj in c.children
+            if pobj.dep_ == "pobj"
+            for g in (pobj, *(x for x in pobj.children if x.dep_ == "conj"))
+            if (actor := self.clauses.agent(g).actor) is not None
+        ]
+        return found if len(set(found)) >= 2 else []
 
     def _union_of(self, head: Token) -> str | None:
         """ "Pilots at Summit Air rejected the offer", "striking teachers": the workers of a labour
