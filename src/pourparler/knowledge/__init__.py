@@ -320,13 +320,6 @@ def demonyms() -> dict[str, str]:
     return {word: state.iso3 for state in states() for word in state.demonyms}
 
 
-def unaccented(text: str) -> str:
-    """The text without its diacritics ("Yaoundé" -> "Yaounde", "Mjøs" -> "Mjos"), as many outlets and
-    keyboards write it."""
-    decomposed = unicodedata.normalize("NFKD", text).translate(UNDECOMPOSED)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 # letters Unicode does not decompose into a base letter and a mark
 UNDECOMPOSED = str.maketrans(
     {
@@ -346,6 +339,13 @@ UNDECOMPOSED = str.maketrans(
         "ð": "d",
     }
 )
+
+
+def unaccented(text: str) -> str:
+    """The text without its diacritics ("Yaoundé" -> "Yaounde", "Mjøs" -> "Mjos"), as many outlets and
+    keyboards write it."""
+    decomposed = unicodedata.normalize("NFKD", text).translate(UNDECOMPOSED)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @cache
