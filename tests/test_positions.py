@@ -1074,3 +1074,25 @@ def test_mediators_from_two_bodies_speak_for_both():
         "Mediators from the United Nations and the African Union have proposed a 30-day humanitarian truce.",
     )
     assert {p["party"] for p in positions if p["stance"] == "propose"} == {"united-nations", "african-union"}
+
+
+def test_a_state_named_on_a_union_is_not_its_side_and_the_government_is_the_state_named_most():
+    positions = positions_of(
+        "Sweden's biggest industrial union has turned down a new offer from Tesla on pay.",
+        "Sri Lanka offered bondholders a 4.5 per cent coupon. Sri Lanka wants an agreement by July, but "
+        "Bondholders also demand coupons of 7.25 per cent on the new bonds, said the Ad Hoc Group of "
+        "Bondholders. They fear Sri Lanka later gives China better terms.",
+        "The government has ruled out a second domestic restructuring of its debt.",
+    )
+    assert not [p for p in positions if p["party"] == "sweden"]
+    assert one(positions, "ad-hoc-group-of-bondholders", "demand")["value"]["min"] == 7.25
+    assert one(positions, "sri-lanka", "reject")["issue"] == "money"
+    assert not [p for p in positions if p["party"] == "china"]
+
+
+def test_what_a_party_will_not_accept_is_what_it_rejects():
+    positions = positions_of(
+        "The works council met Volkswagen's board on Monday. “What we will never accept is that workers "
+        "lose their jobs,” said the works council chief, Daniela Cavallo.",
+    )
+    assert one(positions, "daniela-cavallo", "reject")["object"].startswith("that workers lose their jobs")

@@ -189,6 +189,20 @@ def test_a_short_form_of_a_name_with_words_in_lower_case_is_the_same_body():
     )
 
 
+def test_a_name_after_a_word_for_a_body_is_that_body_and_a_law_or_a_lone_surname_is_no_person():
+    _, quotes, actors = analyse(
+        "The Swedish metalworkers' union IF Metall rejected the offer, and the cleaners' union Fastighets "
+        "joined the Lederne and SAFE unions in a blockade under the Trucking Transport Business Act.",
+        "Lederne won the vote on Tuesday. “We will not sign,” Tesla said. “Talk to us,” the union President "
+        "Sara Nelson said.",
+    )
+    assert actors["if-metall"].kind == actors["fastighets"].kind == "organization"
+    assert actors["lederne"].sector == actors["if-metall"].sector == "LAB"
+    assert not any("act" in a.split("-") for a in actors)
+    assert actors[quote_with(quotes, "not sign").speaker.actor].kind == "organization"
+    assert quote_with(quotes, "Talk to us").speaker.actor == "sara-nelson"
+
+
 def test_outlet_citing_a_source_attributes_to_the_source_and_keeps_the_chain():
     _, quotes, _ = analyse(
         "Reuters reported, citing two diplomats briefed on the talks, that a draft had been circulated."

@@ -128,6 +128,46 @@ def entity_repairs(doc: Doc) -> Doc:
             and not root.head.ent_type_
         )
 
+    def named_after_body(ents: list[Span]) -> list[Span]:
+        """ "the metalworkers' union IF Metall", "the cleaners' union Fastighets": capitalised words right
+        after a word for a body are its name, even when the tagger took them for a person or for nothing
+        ("the government Erdogan leads" names a person)."""
+        label = {i: e for e in ents for i in range(e.start, e.end)}
+        kinds = words.collectives - words.offices
+        for token in doc[:-1]:
+            if not token.is_lower or token.lemma_ not in kinds or token.i in label:
+                continue
+            end = token.i + 1
+            while (
+                end < len(doc)
+                and end - token.i <= 4
+                and (
+                    (doc[end].pos_ == "PROPN" and doc[end].is_title)
+                    or (
+                        doc[end].is_upper and len(doc[end]) >= 2
+                    )  # "IF Metall", which the parser reads as "if"
+                )
+                and doc[end].lower_ not in bodies | words.anonymous_heads
+                and (doc[end].i not in label or label[doc[end].i].label_ in ("PERSON", "ORG"))
+            ):
+                end += 1
+            found = {label[i] for i in range(token.i + 1, end) if i in label}
+            if end == token.i + 1 or any(e.start <= token.i or e.end > end or e.ent_id_ for e in found):
+                continue
+            if all(e.label_ == "ORG" for e in found) and all(i in label for i in range(token.i + 1, end)):
+                continue
+            person = next((e for e in found if e.label_ == "PERSON"), None)
+            if person is not None and (
+                len(person) > 1
+                or any(doc[i].is_title and i not in label for i in range(token.i + 1, person.start))
+            ):
+                continue  # "the union President Sara Nelson": a title and a person
+            root = doc[token.i + 1 : end].root
+            if root.head.dep_ in ("relcl", "acl") and root.head.head.i == token.i:
+                continue
+            ents = [e for e in ents if e not in found] + [Span(doc, token.i + 1, end, label="ORG")]
+        return sorted(ents, key=lambda e: e.start)
+
     def split_at_office(ent: Span) -> list[Span]:
         """ "SEPTA spokesperson Kimberly Ruiz" tagged as one name: the body, then the person."""
         office = next((t.i for t in ent[1:-1] if t.is_lower and t.lower_ in words.anonymous_heads), None)
@@ -180,6 +220,7 @@ def entity_repairs(doc: Doc) -> Doc:
         if (start, end, label) != (ent.start, ent.end, ent.label_):
             ent = Span(doc, start, end, label=label)
         ents.append(ent)
+    ents = named_after_body(ents)
     spelled = [found for ent in ents for found in spelled_out(doc, ent)]
     if spelled:
         taken = {i for span in spelled for i in range(span.start, span.end)}

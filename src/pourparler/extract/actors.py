@@ -120,6 +120,7 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     _organisation_names(sp, cast)
     _fold_short_forms(sp, cast)  # after every pass that names organisations
     _repeated_names(sp, cast)
+    _sectors_called(sp, cast)
     _roles_from_text(sp, cast)
     cast.sort()
     return cast
@@ -312,6 +313,10 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
             return earlier
     if kind == "person" and len(name.split()) == 1 and name.lower() in _surname_index():
         return None
+    if kind == "organization" and _names_a_text(name):
+        return None
+    if kind == "person" and len(ent) == 1 and not _full_name_given(ent):
+        kind = "organization"  # "Tesla" alone, never with a first name, is the carmaker
     if kind == "organization" and (short := short_form(name, cast)) is not None:
         return short
     if len(ent) == 1 and (not _lone_name_acts(ent) or name.lower() in speech().sectors):
@@ -338,6 +343,39 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
     return Actor(
         id=_slug(name), name=name, kind=kind, country=country, side=side, sector=sector, aliases=aliases
     )
+
+
+def _names_a_text(name: str) -> bool:
+    """ "the Trucking Transport Business Act", "the Treaty of Guarantee": the name's last word before any
+    "of" or "for" is a word for a legal text."""
+    words = re.split(r"\s+(?:of|for|on|in)\s+", name, maxsplit=1)[0].split() or [""]
+    return words[-1].lower().strip(".,'’") in speech().instruments
+
+
+def _full_name_given(ent: Span) -> bool:
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == ent.text for e in ent.doc.ents)
+
+
+def _sectors_called(sp: Doc, cast: Cast) -> None:
+    """The sector of a body its name does not tell, from what the text calls it: "the metalworkers' union
+    IF Metall", "Industri Energi, the largest offshore union", "the Lederne and SAFE unions"."""
+    sectors = speech().sectors
+    for m in cast.mentions:
+        actor = cast.actors.get(m.actor or "")
+        words = sp.char_span(m.start, m.end)
+        if actor is None or actor.kind != "organization" or actor.sector or m.head < 0 or words is None:
+            continue
+        before = sp[words.start - 1] if words.start > 0 else None
+        calls = [before] if before is not None and before.is_lower else []
+        calls += [c for c in words.root.children if c.dep_ == "appos" and not c.ent_type_]
+        node = words.root
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ in ("compound", "nmod") and not node.head.ent_type_:
+            calls.append(node.head)
+        found = next((sectors[w.lemma_.lower()] for w in calls if w.lemma_.lower() in sectors), None)
+        if found and len(found) == 1:
+            actor.sector = min(found)
 
 
 def name_sector(name: str) -> str | None:

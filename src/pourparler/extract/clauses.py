@@ -147,6 +147,10 @@ class Clauses:
             if t.ent_type_ == "GPE" and not t.ent_id_:
                 continue  # "British Columbia" names a province, not the British
             actor_id = self._actor_at(t)
+            if actor_id and t.dep_ in ("poss", "amod", "compound") and t.head.i == head.i:
+                actor = self.cast.actors.get(actor_id)
+                if actor is not None and actor.kind == "state" and self.refs.labour(head):
+                    continue  # "Sweden's biggest union" is not Sweden
             if actor_id is None and t.dep_ == "poss" and t.pos_ == "PRON" and t.lower_ in ("its", "their"):
                 actor_id = self._clause_subject_actor(t)
             if actor_id is None and t.dep_ == "poss" and t.lower_ in ("his", "her") and head.i != t.i:

@@ -495,7 +495,7 @@ class _Reader:
             if agent.actor is None:
                 agent.actor = self.named_parties.get(self.clauses.refs.noun_phrase(h).text.lower())
             if agent.actor is None:
-                agent.actor = self._unlisted_party(h)
+                agent.actor = self._members_body(h) or self._unlisted_party(h)
             if agent.actor is None and h.lemma_.lower() in self.words.state_roles and h.tag_ == "NNS":
                 agent.actor = self._home_government()  # "ministers were willing to resume talks"
             agents.append(self._represented(agent))
@@ -807,6 +807,19 @@ class _Reader:
         ranked = sorted(counts, key=lambda a: -counts[a])
         return ranked[:2] if len(ranked) >= 2 else []
 
+    def _members_body(self, head: Token) -> str | None:
+        """ "Bondholders also demand ...": the members of the one body named for them ("the Ad Hoc Group
+        of Bondholders") speak through it."""
+        if head.tag_ != "NNS":
+            return None
+        word = head.lower_
+        bodies = [
+            a.id
+            for a in self.clauses.cast.actors.values()
+            if a.kind == "organization" and re.search(rf"\bof (?:\w+ )*{re.escape(word)}$", a.name, re.I)
+        ]
+        return bodies[0] if len(bodies) == 1 else None
+
     def _unlisted_party(self, head: Token) -> str | None:
         """A named organisation the actor knowledge lacks ("Northern has offered ...") is a party too, and
         "Summit" after "Summit Air" is that one."""
@@ -1095,6 +1108,9 @@ class _Reader:
             thing = self.clauses.direct_object(t, particle)
             if thing is not None and thing.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
                 thing = t.head  # "a truce proposal, which Russia did not accept": what "which" stands for
+            if thing is not None and thing.lower_ == "what" and t.dep_ == "csubj" and t.head.lemma_ == "be":
+                # "What we will not accept is that a plant closes": what the clause says "what" is
+                thing = next((c for c in t.head.children if c.dep_ in ("attr", "ccomp") and c.i > t.i), None)
             if (
                 thing is not None
                 and t.dep_ == "relcl"

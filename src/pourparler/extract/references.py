@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -14,6 +15,7 @@ from pourparler.extract.actors import (
     PRONOUNS_THING,
     Cast,
     affiliation,
+    name_sector,
 )
 from pourparler.knowledge import known_outlet, speech
 from pourparler.model import Actor, Document, Mention, Quote, Speaker
@@ -143,9 +145,29 @@ class References:
                 return m
             if phrase.start_char <= m.start and m.end <= phrase.end_char:
                 inside.append(m)
+        inside = [m for m in inside if not self.placed_body(m, head)]
         if inside:
             return min(inside, key=lambda m: (depth(self.sp[m.head], head), -(m.end - m.start)))
-        return self.cast.covering(phrase.start_char, phrase.end_char)
+        covering = self.cast.covering(phrase.start_char, phrase.end_char)
+        return None if covering is None or self.placed_body(covering, head) else covering
+
+    def placed_body(self, mention: Mention, head: Token) -> bool:
+        """ "Sweden's biggest industrial union", "Norwegian offshore workers": a state named on a union or
+        on workers places them; it is not their side."""
+        actor = self.cast.actors.get(mention.actor or "")
+        modifier = self.sp[mention.head]
+        return (
+            actor is not None
+            and actor.kind == "state"
+            and modifier.head.i == head.i
+            and modifier.dep_ in ("poss", "amod", "compound")
+            and self.labour(head)
+        )
+
+    def labour(self, head: Token) -> bool:
+        return "LAB" in self.words.sectors.get(head.lemma_.lower(), ()) or (
+            self.words.name_sectors.get(head.lower_) == "LAB"
+        )
 
     def speaker_from_mention(self, mention: Mention, text: str) -> Speaker:
         actor = self.cast.actors.get(mention.actor or "")
@@ -237,6 +259,8 @@ class References:
         modifiers = [t for t in phrase if t.i < head.i and t.dep_ in ("amod", "compound", "poss", "nmod")]
         if not any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in modifiers):
             return None
+        if self.labour(head) and all(t.ent_type_ in ("NORP", "GPE") for t in modifiers if t.pos_ == "PROPN"):
+            return None  # "Sweden's biggest industrial union" describes a union, it does not name one
         words = [t for t in phrase if t.i <= head.i and t.dep_ != "det" and t.tag_ != "POS"]
         if not words:
             return None
@@ -265,7 +289,7 @@ class References:
                 country, side = known.country, known.side or known.id
         actor_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         actor = self.cast.actors.get(actor_id) or Actor(
-            id=actor_id, name=name, kind="organization", country=country, side=side
+            id=actor_id, name=name, kind="organization", country=country, side=side, sector=name_sector(name)
         )
         self.cast.actors[actor_id] = actor
         mention = Mention(phrase.start_char, phrase.end_char, phrase.text, actor_id, head=head.i)
@@ -316,7 +340,7 @@ class References:
         if mention is None and sectors:
             # "the union" is the union named before, however far back, not a company of no known sector
             mention = self.cast.last(before, of_sector, window=len(self.body))
-        if mention is None and "LAB" in sectors:
+        if mention is None and "LAB" in sectors and not plural:
             # "their union said ... Union No. 1, which represents ...": the one body of its kind, named later
             fits = [
                 m
@@ -325,10 +349,18 @@ class References:
             ]
             mention = fits[0] if len({m.actor for m in fits}) == 1 else None
         if mention is None and "GOV" in sectors:
-            # "the government" where no government body is named is the state's, not the last body named
-            mention = self.cast.last(
-                before, lambda m, a: outside(m) and a.kind == "state" and m.head >= 0, window=len(self.body)
-            )
+            # "the government" where no government body is named is a state's, not the last body named: the
+            # state named most so far, not one named in passing since ("gives China Exim Bank better terms")
+            states = [
+                m
+                for m in self.cast.mentions
+                if m.end <= before
+                and outside(m)
+                and (a := self.cast.actors.get(m.actor or "")) is not None
+                and a.kind == "state"
+            ]
+            counts = Counter(m.actor for m in states)
+            mention = max(reversed(states), key=lambda m: counts[m.actor], default=None)
         if mention is None and noun in self.words.collectives:
 
             def body(m: Mention, a: Actor) -> bool:

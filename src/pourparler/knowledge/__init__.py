@@ -420,6 +420,7 @@ class SpeechKnowledge:
     honorifics: frozenset[str]
     media: frozenset[str]
     sides: frozenset[str]
+    instruments: frozenset[str]
 
 
 @cache
@@ -461,6 +462,7 @@ def speech() -> SpeechKnowledge:
         public_bodies=words(data.get("public_bodies") or ()),
         media=words(data.get("media") or ()),
         sides=words(data.get("sides") or ()),
+        instruments=words(data.get("instruments") or ()),
         honorifics=words(data.get("honorifics") or ()),
     )
 
