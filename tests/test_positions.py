@@ -1096,3 +1096,19 @@ def test_what_a_party_will_not_accept_is_what_it_rejects():
         "lose their jobs,” said the works council chief, Daniela Cavallo.",
     )
     assert one(positions, "daniela-cavallo", "reject")["object"].startswith("that workers lose their jobs")
+
+
+def test_management_is_the_company_the_article_names_most_and_released_funds_are_no_prisoners():
+    positions = positions_of(
+        "The Bakers' Union demanded a 6% raise from Arcadia Foods. Arcadia Foods said sales had fallen and "
+        "Arcadia Foods would cut shifts.",
+        "Management offered 3% on Tuesday.",
+        "The union has also demanded that the company release the funds for June salaries.",
+        "The Bakers' Union said its members would stay on strike until Arcadia Foods makes the night-shift "
+        "bonus permanent.",
+    )
+    assert term(one(positions, "arcadia-foods", "offer")) == ("pay", 3, "percent")
+    assert [p["object"] for p in positions if p["trigger"]["text"] == "until"] == [
+        "makes the night-shift bonus permanent"
+    ]
+    assert "release" not in {p["issue"] for p in positions}

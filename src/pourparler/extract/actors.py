@@ -501,17 +501,22 @@ def _company_unions(sp: Doc, cast: Cast, taken: list[bool]) -> None:
         if ent is None or any(taken[t.i] for t in ent) or ent.root.head.i not in range(ent.end, token.i + 1):
             continue
         company_name = _clean_name(ent.text)
-        if not company_name or ent.ent_id_ or name_sector(company_name) == "LAB":
+        known = _known(ent.ent_id_, None) if ent.ent_id_ else None
+        if not company_name or (ent.ent_id_ and (known is None or known.sector != "BUS")):
             continue  # "the RMT union", "the IG Metall union": the name is the union's own
+        if name_sector(company_name) == "LAB":
+            continue
+        if known is not None:
+            company_name = known.name  # "Volkswagen's union": a company the knowledge knows
         span = sp[ent.start : token.i + 1]
         name = f"{company_name} union"
         actor = cast.actors.setdefault(
             _slug(name), Actor(id=_slug(name), name=name, kind="organization", sector="LAB")
         )
         cast.add(Mention(span.start_char, span.end_char, span.text, actor.id, head=token.i))
-        company = _slug(company_name)
+        company = known.id if known is not None else _slug(company_name)
         cast.actors.setdefault(
-            company, Actor(id=company, name=company_name, kind="organization", sector="BUS")
+            company, known or Actor(id=company, name=company_name, kind="organization", sector="BUS")
         )
         cast.add(Mention(ent.start_char, ent.end_char, ent.text, company, head=ent.root.i))
         for t in span:

@@ -366,7 +366,9 @@ class _Reader:
         words = [verb] + [
             x
             for c in verb.children
-            if c.dep_ in ("dobj", "prep", "prt", "dative", "xcomp", "acomp", "oprd", "attr", "nsubjpass")
+            # "makes the scheme permanent", a small clause the parser reads as a clausal complement
+            if c.dep_
+            in ("dobj", "prep", "prt", "dative", "xcomp", "ccomp", "acomp", "oprd", "attr", "nsubjpass")
             for x in c.subtree
         ]
         return [sorted(words, key=lambda x: x.i)] if len(words) > 1 else []
@@ -560,6 +562,12 @@ class _Reader:
         ):
             return None
         found = self.clauses.refs.of_sector(head)
+        if (
+            found is None
+            and "BUS" in self.clauses.refs.words.sectors[head.lemma_.lower()]
+            and head.tag_ != "NNS"
+        ):
+            found = self.clauses.refs.main_company()
         return Agent(found.actor) if found is not None and found.actor else None
 
     def _central(self, head: Token) -> bool:

@@ -348,6 +348,8 @@ class References:
                 if m.start > before and (a := self.cast.actors.get(m.actor or "")) and of_sector(m, a)
             ]
             mention = fits[0] if len({m.actor for m in fits}) == 1 else None
+        if mention is None and "BUS" in sectors and not plural:
+            mention = self.main_company()
         if mention is None and "GOV" in sectors:
             # "the government" where no government body is named is a state's, not the last body named: the
             # state named most so far, not one named in passing since ("gives China Exim Bank better terms")
@@ -395,6 +397,31 @@ class References:
         if not counts:
             return None
         return max(last.values(), key=lambda m: (counts[m.actor or ""], m.start))
+
+    def main_company(self) -> Mention | None:
+        """ "Management offered", "the carmaker wants": when no body is known as a company, the company is
+        the body the article names most of those whose names call them nothing else, in a dispute with a
+        union or when there is only one."""
+        bodies = self.words.collectives | self.words.public_bodies
+        counts: Counter[str] = Counter()
+        first: dict[str, Mention] = {}
+        unions = False
+        for m in self.cast.mentions:
+            actor = self.cast.actors.get(m.actor or "")
+            if actor is None or actor.kind != "organization" or not self._outside_quotes(m):
+                continue
+            unions = unions or actor.sector == "LAB"
+            if actor.sector in (None, "BUS") and not bodies & set(re.findall(r"[a-z]+", actor.name.lower())):
+                counts[actor.id] += 1
+                first.setdefault(actor.id, m)
+        ranked = counts.most_common(2)
+        if (
+            not ranked
+            or not (unions or len(ranked) == 1)
+            or (len(ranked) == 2 and ranked[0][1] == ranked[1][1])
+        ):
+            return None
+        return first[ranked[0][0]]
 
     def of_sector(self, noun: Token) -> Mention | None:
         """The organisation a noun such as "army" or "union" means: the last one of its sector named."""
