@@ -71,6 +71,7 @@ def entity_repairs(doc: Doc) -> Doc:
     - "the Vereinigung Cockpit (VC)": the capitalised words a bracketed short form spells out are its name,
       even when the tagger took them for a title;
     - "SEPTA and", "House of Representatives (HoR": a name ends before a conjunction or an open bracket;
+    - "the metalworkers' union IF Metall": capitalised words right after a word for a body are its name;
     - "SEPTA spokesperson Kimberly Ruiz", "its chief officer, Gareth Penny": a name right after or in
       apposition to a word for a person's office is a person, even when the tagger took the body, the
       office and the name for one name.
@@ -134,22 +135,18 @@ def entity_repairs(doc: Doc) -> Doc:
         ("the government Erdogan leads" names a person)."""
         label = {i: e for e in ents for i in range(e.start, e.end)}
         kinds = words.collectives - words.offices
+
+        def name_word(t: Token) -> bool:
+            # "IF Metall": the parser reads an all-capital word as "if"
+            capital = (t.pos_ == "PROPN" and t.is_title) or (t.is_upper and len(t) >= 2)
+            tagged = t.i not in label or label[t.i].label_ in ("PERSON", "ORG")
+            return capital and tagged and t.lower_ not in bodies | words.anonymous_heads
+
         for token in doc[:-1]:
             if not token.is_lower or token.lemma_ not in kinds or token.i in label:
                 continue
             end = token.i + 1
-            while (
-                end < len(doc)
-                and end - token.i <= 4
-                and (
-                    (doc[end].pos_ == "PROPN" and doc[end].is_title)
-                    or (
-                        doc[end].is_upper and len(doc[end]) >= 2
-                    )  # "IF Metall", which the parser reads as "if"
-                )
-                and doc[end].lower_ not in bodies | words.anonymous_heads
-                and (doc[end].i not in label or label[doc[end].i].label_ in ("PERSON", "ORG"))
-            ):
+            while end < len(doc) and end - token.i <= 4 and name_word(doc[end]):
                 end += 1
             found = {label[i] for i in range(token.i + 1, end) if i in label}
             if end == token.i + 1 or any(e.start <= token.i or e.end > end or e.ent_id_ for e in found):

@@ -347,7 +347,7 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
 
 def _names_a_text(name: str) -> bool:
     """ "the Trucking Transport Business Act", "the Treaty of Guarantee": the name's last word before any
-    "of" or "for" is a word for a legal text."""
+    "of", "for", "on" or "in" is a word for a legal text."""
     words = re.split(r"\s+(?:of|for|on|in)\s+", name, maxsplit=1)[0].split() or [""]
     return words[-1].lower().strip(".,'’") in speech().instruments
 
