@@ -193,7 +193,7 @@ def test_a_name_after_a_word_for_a_body_is_that_body_and_a_law_or_a_lone_surname
     _, quotes, actors = analyse(
         "The Swedish metalworkers' union IF Metall rejected the offer, and the cleaners' union Fastighets "
         "joined the Lederne and SAFE unions in a blockade under the Trucking Transport Business Act.",
-        "Lederne won the vote on Tuesday. “We will not sign,” Tesla said. “Talk to us,” the union President "
+        "Lederne won the vote on Tuesday. “We will not sign,” Northvolt said. “Talk to us,” the union President "
         "Sara Nelson said.",
     )
     assert actors["if-metall"].kind == actors["fastighets"].kind == "organization"
