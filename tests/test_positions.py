@@ -1112,3 +1112,25 @@ def test_management_is_the_company_the_article_names_most_and_released_funds_are
         "makes the night-shift bonus permanent"
     ]
     assert "release" not in {p["issue"] for p in positions}
+
+
+def test_a_premiers_government_and_a_minister_named_by_surname_speak_for_the_state():
+    positions = positions_of(
+        "Belgium's rail unions announced twelve strike days after talks with Mobility Minister Anton "
+        "Verlinde failed.",
+        "Prime Minister Jef Maertens's government wants rail staff to retire at 67.",
+        "On Tuesday, Verlinde put forward a new offer: drivers could retire at 60 until 2030.",
+        "Verlinde, speaking on public radio, said the reform was not negotiable. “I am not ready to keep a "
+        "system in which some leave at 55,” he said.",
+    )
+    assert {p["party"] for p in positions if p["stance"] != "demand" or p["value"]} <= {"belgium"}
+    assert one(positions, "belgium", "demand")["value"]["min"] == 67
+    assert one(positions, "belgium", "reject")["trigger"]["text"] == "ready"
+
+
+def test_a_proposal_named_by_its_state_is_that_states_earlier_proposal():
+    positions = positions_of(
+        "Ukraine proposed a 30-day ceasefire on energy infrastructure on Monday.",
+        "Kremlin spokesman Dmitry Peskov on Wednesday dismissed the Ukrainian proposal as a ploy.",
+    )
+    assert one(positions, "russia", "reject")["issue"] == "ceasefire"

@@ -203,6 +203,20 @@ def test_a_name_after_a_word_for_a_body_is_that_body_and_a_law_or_a_lone_surname
     assert quote_with(quotes, "Talk to us").speaker.actor == "sara-nelson"
 
 
+def test_names_cut_by_a_demonym_or_written_as_mixed_case_initials_stay_one_body():
+    _, quotes, actors = analyse(
+        "Tube drivers will strike unless Transport for London agrees to a shorter week. The National "
+        "Association of Nigerian Students and the Nigeria Labour Congress backed the lecturers.",
+        "“Our offer is fair,” TfL said. The National Education, Health and Allied Workers' Union (NEHAWU) "
+        "general secretary Zola Mabandla spoke on Monday. “We will not accept it,” says Mabandla.",
+    )
+    assert actors[quote_with(quotes, "offer is fair").speaker.actor].name == "Transport for London"
+    assert {"National Association of Nigerian Students", "Nigeria Labour Congress"} <= {
+        a.name for a in actors.values()
+    }
+    assert actors[quote_with(quotes, "will not accept").speaker.actor].roles == ["NEHAWU general secretary"]
+
+
 def test_outlet_citing_a_source_attributes_to_the_source_and_keeps_the_chain():
     _, quotes, _ = analyse(
         "Reuters reported, citing two diplomats briefed on the talks, that a draft had been circulated."

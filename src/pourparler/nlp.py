@@ -71,6 +71,8 @@ def entity_repairs(doc: Doc) -> Doc:
     - "the Vereinigung Cockpit (VC)": the capitalised words a bracketed short form spells out are its name,
       even when the tagger took them for a title;
     - "SEPTA and", "House of Representatives (HoR": a name ends before a conjunction or an open bracket;
+    - "the Committee of Vice-Chancellors of" + "Nigerian" + "Universities": a name the ruler's demonym or
+      state cut in pieces is one name;
     - "the metalworkers' union IF Metall": capitalised words right after a word for a body are its name;
     - "SEPTA spokesperson Kimberly Ruiz", "its chief officer, Gareth Penny": a name right after or in
       apposition to a word for a person's office is a person, even when the tagger took the body, the
@@ -165,6 +167,30 @@ def entity_repairs(doc: Doc) -> Doc:
             ents = [e for e in ents if e not in found] + [Span(doc, token.i + 1, end, label="ORG")]
         return sorted(ents, key=lambda e: e.start)
 
+    def linked_names(ents: list[Span]) -> list[Span]:
+        """ "the Committee of Vice-Chancellors of" + "Nigerian" + "Universities", "Nigeria Labour" +
+        "Congress": a name the ruler's demonym or state cut in pieces is one name, up to its last
+        capitalised word."""
+        mended: list[Span] = []
+        for ent in ents:
+            previous = mended[-1] if mended else None
+            if previous is None or previous.end != ent.start or previous.label_ != "ORG":
+                mended.append(ent)
+                continue
+            linked = doc[previous.end - 1].lower_ in ("of", "for") and ent.label_ in ("NORP", "GPE")
+            closed = ent.label_ == "ORG" and not ent.ent_id_ and len(ent) == 1 and ent[0].is_title
+            if not (linked or closed):
+                mended.append(ent)
+                continue
+            end = ent.end
+            while (
+                end < len(doc) and doc[end].is_title and not doc[end].ent_type_ and doc[end].pos_ == "PROPN"
+            ):
+                end += 1
+            joined.append(range(ent.start, ent.end))
+            mended[-1] = Span(doc, previous.start, end, label="ORG")
+        return mended
+
     def split_at_office(ent: Span) -> list[Span]:
         """ "SEPTA spokesperson Kimberly Ruiz" tagged as one name: the body, then the person."""
         office = next((t.i for t in ent[1:-1] if t.is_lower and t.lower_ in words.anonymous_heads), None)
@@ -217,7 +243,7 @@ def entity_repairs(doc: Doc) -> Doc:
         if (start, end, label) != (ent.start, ent.end, ent.label_):
             ent = Span(doc, start, end, label=label)
         ents.append(ent)
-    ents = named_after_body(ents)
+    ents = named_after_body(linked_names(ents))
     spelled = [found for ent in ents for found in spelled_out(doc, ent)]
     if spelled:
         taken = {i for span in spelled for i in range(span.start, span.end)}

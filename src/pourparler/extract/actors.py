@@ -120,6 +120,7 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     _organisation_names(sp, cast)
     _fold_short_forms(sp, cast)  # after every pass that names organisations
     _repeated_names(sp, cast)
+    _repeated_surnames(sp, cast)
     _sectors_called(sp, cast)
     _roles_from_text(sp, cast)
     cast.sort()
@@ -198,7 +199,7 @@ def _fold_short_forms(sp: Doc, cast: Cast) -> None:
         actor.aliases += [s for s in bracketed.groups() if s and s not in actor.aliases]
     organisations = [a for a in cast.actors.values() if a.kind == "organization" and not a.known]
     for actor in organisations:
-        if actor.name.isupper() and 2 <= len(actor.name) <= 6:
+        if _short_form(actor.name):
             spelled = [a for a in organisations if actor.name in _initials(a.name)]
             if len(spelled) == 1 and actor.name not in spelled[0].aliases:
                 spelled[0].aliases.append(actor.name)  # "ANMF" for the Australian Nursing and Midwifery ...
@@ -265,9 +266,22 @@ def _whole_name(ent: Span, taken: list[bool]) -> Span:
 
 def _initials(name: str) -> set[str]:
     """The short forms a name may have: the initials of its capitalised words, or of all its words but the
-    links ("STM" for the Société de transport de Montréal)."""
-    words = [w for w in name.split() if w.lower() not in NAME_LINKS and w[:1].isalpha()]
-    return {"".join(w[0] for w in words if w[:1].isupper()), "".join(w[0] for w in words).upper()}
+    links ("STM" for the Société de transport de Montréal), or of all its words as written ("TfL" for
+    Transport for London)."""
+    every = [w for w in name.split() if w[:1].isalpha()]
+    words = [w for w in every if w.lower() not in NAME_LINKS]
+    return {
+        "".join(w[0] for w in words if w[:1].isupper()),
+        "".join(w[0] for w in words).upper(),
+        "".join(w[0] for w in every),
+    }
+
+
+def _short_form(name: str) -> bool:
+    """ "ANMF", "TfL", "MoD": a short word of initials, two of them or more capitals."""
+    return (
+        2 <= len(name) <= 6 and name.isalpha() and name[0].isupper() and sum(c.isupper() for c in name) >= 2
+    )
 
 
 def _trim(ent: Span) -> Span | None:
@@ -525,6 +539,7 @@ def _company_unions(sp: Doc, cast: Cast, taken: list[bool]) -> None:
 
 # Bodies a state's possessive names that are not its organs: "Turkey's pro-Kurdish DEM Party".
 POLITICAL = frozenset({"party", "movement", "coalition", "campaign"})
+GOVERNING = frozenset({"government", "administration", "cabinet"})
 
 
 def _office_of(owner: Actor, noun: str, published: dt.date | None, words: Span) -> Actor:
@@ -541,6 +556,11 @@ def _office_of(owner: Actor, noun: str, published: dt.date | None, words: Span) 
         # "Turkey's pro-Kurdish DEM Party" is a party in Turkey, not an organ of its state
         name = words.doc[named[0].i : words.end].text
         return Actor(id=_slug(name), name=name, kind="organization", country=owner.country)
+    if owner.kind == "person" and not owner.country and noun in GOVERNING:
+        # "Prime Minister Bart De Wever's government" governs a state the text names, not the man
+        return Actor(
+            id=_slug(f"{owner.id}-{described}"), name=f"{owner.name}'s {described}", kind=kind, sector="GOV"
+        )
     return Actor(
         id=_slug(f"{owner.id}-{described}"),
         name=f"{owner.name}'s {described}",
@@ -808,6 +828,35 @@ def _repeated_names(sp: Doc, cast: Cast) -> None:
                 cast.add(Mention(start, end, found.group(), actor.id, head=words.root.i))
 
 
+def _repeated_surnames(sp: Doc, cast: Cast) -> None:
+    """ "On Tuesday, Crucke put forward a new offer" after "Mobility Minister Jean-Luc Crucke": a surname
+    the tagger missed, after the person's full name, mentions the one person of the article so called."""
+    people: dict[str, list[Actor]] = {}
+    for actor in cast.actors.values():
+        if actor.kind == "person" and len(actor.name.split()) > 1:
+            people.setdefault(actor.name.split()[-1], []).append(actor)
+    for surname, named in people.items():
+        first = min((m.start for m in cast.mentions if m.actor == named[0].id), default=None)
+        if len(named) > 1 or len(surname) < 3 or not surname[0].isupper() or first is None:
+            continue
+        for token in sp:
+            if (
+                token.text != surname
+                or token.idx <= first
+                or token.pos_ != "PROPN"
+                or (token.i + 1 < len(sp) and sp[token.i + 1].is_title)
+                or (token.i > 0 and _name_word(sp[token.i - 1]))
+                or any(m.start <= token.idx < m.end for m in cast.mentions)
+            ):
+                continue
+            cast.add(Mention(token.idx, token.idx + len(token), surname, named[0].id, head=token.i))
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that may be part of a name: not the start of a sentence, not "Mr" or "Dr"."""
+    return token.is_title and not token.is_sent_start and token.lower_.rstrip(".") not in speech().honorifics
+
+
 NAME_LINKS = frozenset(
     {"de", "del", "la", "las", "los", "y", "of", "and", "al", "el", "for", "du", "des", "et"}
 )
@@ -974,6 +1023,9 @@ def _title_before(sp: Doc, mention: Mention) -> str:
         return ""
     if words[0].tag_ == "POS":
         return ""
+    # "... Allied Workers' Union (NEHAWU) general secretary Zola Mabandla": the short form names the body
+    if i >= 2 and sp[i].text == ")" and sp[i - 2].text == "(" and _short_form(sp[i - 1].text):
+        return f"{sp[i - 1].text} {words.text}"
     return words.text
 
 

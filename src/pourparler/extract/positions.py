@@ -10,7 +10,7 @@ from functools import cache, cached_property
 
 from spacy.tokens import Token
 
-from pourparler.extract.actors import GROUP_NOUNS, same_person, short_form
+from pourparler.extract.actors import GOVERNING, GROUP_NOUNS, same_person, short_form
 from pourparler.extract.clauses import Agent, Clauses
 from pourparler.extract.quantities import units
 from pourparler.extract.references import SUBJECTS
@@ -670,6 +670,8 @@ class _Reader:
                     return home
             if any(re.search(rf"\b{re.escape(r)}\b", roles) for r in self.words.company_roles):
                 return self._body_named("company", actor) or actor.id  # "CEO Greg Castellano"
+        if actor.kind == "organization" and actor.sector == "GOV" and not (actor.side or actor.country):
+            return self._home_government() or self._state_before(actor) or actor.id
         if actor.kind == "organization" and (actor.side or actor.country):
             named = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_bodies
             if named or actor.sector == "GOV":
@@ -772,7 +774,9 @@ class _Reader:
         states = [a.id for a in cast.actors.values() if a.kind == "state"]
         if len(bodies) == 1 and not states:
             return bodies[0]
-        if len(states) == 1 and not bodies:
+        # "Prime Minister Bart De Wever's government" names no state of its own
+        offices = [b for b in bodies if cast.actors[b].name.lower().split()[-1] not in GOVERNING]
+        if len(states) == 1 and not offices:
             return states[0]  # "Employment Minister X" in Belgium
         # the state the article is about, named at least twice as often as any other; "near Sulaymaniyah
         # in northern Iraq" is a place, not an actor
@@ -1674,13 +1678,15 @@ class _Reader:
             return None
         determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
         # "the UN-AU plan": a modifier that names the party points at that party's proposal
+        # "a Spanish proposal", "Spain's proposal" too
         owner = next(
             (
                 a.actor
                 for c in head.children
-                if c.dep_ == "compound" and c.pos_ == "PROPN"
+                if (c.dep_ == "compound" and c.pos_ == "PROPN")
+                or (c.dep_ in ("amod", "poss") and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN"))
                 for a in [self.clauses.agent(c)]
-                if a.actor
+                if a.actor and a.actor != party
             ),
             None,
         )
@@ -1688,8 +1694,16 @@ class _Reader:
         described = owner is None and any(
             c.dep_ in ("compound", "amod", "prep", "poss", "nmod") and c.lower_ != "as" for c in head.children
         )
+        # "Spain's proposal" points back; "the NSEU's bonus demand", "a U.S. request to hold talks" say what
+        owned = owner is not None and not any(
+            c.dep_ in ("compound", "amod", "prep", "acl", "nmod")
+            and self.clauses.agent(c).actor != owner
+            and c.lower_ != "as"
+            for c in head.children
+        )
         pointing = (
             head.pos_ == "PRON"
+            or owned
             or bool(determiners & {"those", "these", "this", "that", "such"})
             or ("the" in determiners and not described)
         )
