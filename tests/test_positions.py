@@ -1134,3 +1134,15 @@ def test_a_proposal_named_by_its_state_is_that_states_earlier_proposal():
         "Kremlin spokesman Dmitry Peskov on Wednesday dismissed the Ukrainian proposal as a ploy.",
     )
     assert one(positions, "russia", "reject")["issue"] == "ceasefire"
+
+
+def test_a_given_name_alone_and_who_heads_a_panel_name_the_negotiator_and_operations_are_a_ceasefire():
+    positions = positions_of(
+        "Chatree Boonmak, who heads Thailand's peace dialogue panel, told reporters that Bangkok was ready "
+        "to scale back military operations for the 30 days of Ramadan.",
+        "“We are offering a period of reduced violence,” Chatree said.",
+        "Washington was prepared to keep its roughly 900 troops in the north-east.",
+    )
+    assert term(one(positions, "thailand", "willing")) == ("ceasefire", 30, "day")
+    assert one(positions, "thailand", "offer")["issue"] == "ceasefire"
+    assert term(one(positions, "united-states", "willing")) == ("withdrawal", 900, "troops")

@@ -436,15 +436,16 @@ def same_person(name: str, cast: Cast) -> Actor | None:
     while len(words) > 1 and words[0].lower().rstrip(".") in speech().honorifics:
         words = words[1:]  # "Ms Lyall" after "Rebecca Lyall"
     name = " ".join(words)
-    for actor in cast.actors.values():
-        if actor.kind != "person":
-            continue
+    people = [a for a in cast.actors.values() if a.kind == "person"]
+    for actor in people:
         known = actor.name.split()
         if len(words) < len(known) and known[-len(words) :] == words:
             return actor
         if name in actor.aliases:
             return actor
-    return None
+    # "Chatree said" after "Chatree Boonmak": where a given name is used alone, it is the one person so named
+    given = [a for a in people if len(words) == 1 and len(a.name.split()) > 1 and a.name.split()[0] == name]
+    return given[0] if len(given) == 1 else None
 
 
 def _known(actor_id: str, published: dt.date | None) -> Actor | None:
@@ -540,6 +541,7 @@ def _company_unions(sp: Doc, cast: Cast, taken: list[bool]) -> None:
 # Bodies a state's possessive names that are not its organs: "Turkey's pro-Kurdish DEM Party".
 POLITICAL = frozenset({"party", "movement", "coalition", "campaign"})
 GOVERNING = frozenset({"government", "administration", "cabinet"})
+LEADING = frozenset({"head", "lead", "chair"})  # "X, who heads the panel"
 
 
 def _office_of(owner: Actor, noun: str, published: dt.date | None, words: Span) -> Actor:
@@ -978,6 +980,11 @@ def _appositions(root: Token) -> Iterable[str]:
             tokens = [t for t in child.subtree if (t.dep_ != "relcl" and not t.is_punct) or t.tag_ == "POS"]
             if tokens:
                 yield child.doc[tokens[0].i : tokens[-1].i + 1].text
+    # "Chatree Boonmak, who heads Thailand's peace dialogue panel,": the head of what he heads
+    for clause in root.children:
+        led = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if clause.dep_ == "relcl" and clause.lemma_ in LEADING and led is not None:
+            yield f"head of {root.doc[led.left_edge.i : led.right_edge.i + 1].text}"
     # "the faction's lead negotiator, X", "The Minister of Labour and Employment, X": a title of no name
     head = root.head
     untitled = (

@@ -1594,7 +1594,7 @@ class _Reader:
             if (
                 span[0] <= time.start
                 and time.end <= span[1]
-                and not _length_of_something(text_of(self.sp)[time.start : time.end + 4])
+                and not _length_of_something(text_of(self.sp)[time.start : time.end + 5])
             ):
                 found = length(time.text)
                 # a length of time is a term only of an issue counted in time: "meet again within six
@@ -1986,8 +1986,9 @@ def _written(tokens: list[Token]) -> str:
 
 
 def _length_of_something(words: str) -> bool:
-    """ "five days of fighting": a length of what happened, not a term on the table."""
-    return re.search(r"\b(?:hour|day|week|month|year)s?\s+of\b", words, re.IGNORECASE) is not None
+    """ "five days of fighting": a length of what happened, not a term on the table; "the 30 days of
+    Ramadan" names the period itself."""
+    return re.search(r"\b(?i:hour|day|week|month|year)s?\s+of\s+(?![A-Z])", words) is not None
 
 
 def _depths(words: list[Token]) -> dict[str, int]:
