@@ -837,21 +837,26 @@ def _repeated_surnames(sp: Doc, cast: Cast) -> None:
     for actor in cast.actors.values():
         if actor.kind == "person" and len(actor.name.split()) > 1:
             people.setdefault(actor.name.split()[-1], []).append(actor)
-    for surname, named in people.items():
-        first = min((m.start for m in cast.mentions if m.actor == named[0].id), default=None)
-        if len(named) > 1 or len(surname) < 3 or not surname[0].isupper() or first is None:
+    firsts: dict[str | None, int] = {}
+    for m in cast.mentions:  # not yet in text order
+        firsts[m.actor] = min(m.start, firsts.get(m.actor, m.start))
+    named = {
+        surname: (found[0].id, firsts[found[0].id])
+        for surname, found in people.items()
+        if len(found) == 1 and len(surname) >= 3 and surname[0].isupper() and found[0].id in firsts
+    }
+    for token in sp:
+        if token.text not in named or token.pos_ != "PROPN":
             continue
-        for token in sp:
-            if (
-                token.text != surname
-                or token.idx <= first
-                or token.pos_ != "PROPN"
-                or (token.i + 1 < len(sp) and sp[token.i + 1].is_title)
-                or (token.i > 0 and _name_word(sp[token.i - 1]))
-                or any(m.start <= token.idx < m.end for m in cast.mentions)
-            ):
-                continue
-            cast.add(Mention(token.idx, token.idx + len(token), surname, named[0].id, head=token.i))
+        actor_id, first = named[token.text]
+        if (
+            token.idx <= first
+            or (token.i + 1 < len(sp) and sp[token.i + 1].is_title)
+            or (token.i > 0 and _name_word(sp[token.i - 1]))
+            or any(m.start <= token.idx < m.end for m in cast.mentions)
+        ):
+            continue
+        cast.add(Mention(token.idx, token.idx + len(token), token.text, actor_id, head=token.i))
 
 
 def _name_word(token: Token) -> bool:
