@@ -395,6 +395,31 @@ def test_a_plural_kind_of_organisation_described_by_its_scope_is_a_party():
     assert (offer["issue"], offer["value"]["min"]) == ("pay", 4.5)
 
 
+def test_a_plural_named_by_its_trade_is_a_party_and_a_gerund_after_it_is_not_its_scope():
+    positions = positions_of(
+        "The drivers' union accuses employers of trying to cut crews.",
+        "The union rejected a 3% pay offer from bus company employers on Monday. The employers would offer "
+        "a further 1% from January.",
+    )
+    offer = one(positions, "bus-company-employers", "offer")
+    assert (offer["issue"], offer["value"]["min"]) == ("pay", 3)
+    assert not any(p["party"].startswith("employers-of") for p in positions)
+
+
+def test_a_proposal_that_says_nothing_of_itself_is_on_the_issue_put_forward_before_it():
+    positions = positions_of(
+        "Unison wants a guarantee of no compulsory redundancies, while GMB Scotland is pressing for the working "
+        "week to be cut from 37 hours to 35 – a proposal Glasgow City Council has rejected as unaffordable.",
+        "The council offered a 3.5% pay rise on Monday. On Tuesday, GMB Scotland demanded a serious offer.",
+    )
+    demand = one(positions, "gmb-scotland", "demand")
+    rejected = one(positions, "glasgow-city-council", "reject")
+    assert (rejected["issue"], rejected["value"]["min"]) == ("jobs", 35)
+    assert rejected["responds_to"] == [demand["id"]]
+    serious = [p for p in positions if p["object"] == "a serious offer"]
+    assert [(p["party"], p["stance"], p["issue"]) for p in serious] == [("gmb-scotland", "demand", "pay")]
+
+
 def test_manner_outside_and_a_condition_said_to_be_something():
     positions = positions_of(
         "Juba had proposed implementing both accords in parallel.",

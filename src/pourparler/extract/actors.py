@@ -911,10 +911,11 @@ def _collective_parties(sp: Doc, cast: Cast) -> None:
         lemma = token.lemma_.lower()
         if token.tag_ != "NNS" or lemma not in sectors or token.dep_ in ("poss", "compound"):
             continue
+        trade = [c for c in token.lefts if c.dep_ == "compound"]
         if any(
-            c.dep_ in ("poss", "compound", "nummod") or c.lower_ in ("these", "those", "some", "many")
+            c.dep_ in ("poss", "nummod") or c.lower_ in ("these", "those", "some", "many")
             for c in token.children
-        ):
+        ) or any(c.pos_ != "NOUN" or not c.is_lower for c in trade):
             continue
         if any(m.start <= token.idx < m.end for m in cast.mentions if m.actor):
             continue
@@ -922,11 +923,24 @@ def _collective_parties(sp: Doc, cast: Cast) -> None:
         # "employers in the metal industry", whatever the parser hangs the preposition on
         scope = (
             after
-            if after is not None and after.dep_ == "prep" and after.lower_ in ("in", "of", "across")
+            if after is not None
+            and after.dep_ == "prep"
+            and after.lower_ in ("in", "of", "across")
+            and any(c.dep_ == "pobj" for c in after.children)  # not "accuses employers of trying to ..."
             else None
         )
-        if lemma not in found and scope is not None and token.i == token.left_edge.i:
+        if lemma not in found and trade and not scope:
+            # "a pay offer from fire service employers ... The employers": a trade named before the plural
+            # says whose they are, when the text goes on to speak of them ("health care unions must" does not)
+            words = sp[trade[0].left_edge.i : token.i + 1]
+            again = any(t.tag_ == "NNS" and t.lemma_.lower() == lemma for t in sp[token.i + 1 :])
+            if not again or any(w.dep_ != "compound" for w in words[:-1]):
+                continue
+        elif lemma not in found and scope is not None and not trade and token.i == token.left_edge.i:
             words = sp[token.i : scope.right_edge.i + 1]
+        else:
+            words = None
+        if words is not None:
             actor = Actor(
                 id=_slug(words.text), name=words.text, kind="organization", sector=min(sectors[lemma])
             )
@@ -934,7 +948,7 @@ def _collective_parties(sp: Doc, cast: Cast) -> None:
             cast.add(
                 Mention(words.start_char, words.end_char, words.text, actor.id, head=token.i), plural=True
             )
-        elif lemma in found:
+        elif lemma in found and not trade:
             start = token.left_edge.i if token.left_edge.lower_ == "the" else token.i
             words = sp[start : token.i + 1]
             cast.add(

@@ -22,6 +22,7 @@ from pourparler.nlp import text_of
 
 # How far back (characters) "those demands" may look for the demands it answers.
 REFERENCE_WINDOW = 1500
+TABLED = frozenset({"demand", "insist", "offer", "propose"})  # stances that put terms on the table
 # How far after a position (characters) a bare number may take its issue.
 ELLIPSIS_WINDOW = 200
 OBJECT_PREPS = ("for", "to", "on", "of", "about", "over")
@@ -873,6 +874,7 @@ class _Reader:
             return self._responses(found, stance, agent.actor, agent.source, parts, referred)
         by_issue: dict[str, tuple[Issue, Profile, list[list[Token]]]] = {}
         unnamed: list[list[Token]] = []
+        meaning: dict[str, Position] = {}
         previous: tuple[Issue, Profile] | None = None
         noun = found.token.i if found.token.pos_ == "NOUN" else -1
         if found.carried:
@@ -904,6 +906,11 @@ class _Reader:
                 fit = lasting  # "willing to accept a two-year deal" is on how long it runs
             elif fit[0].id == WHOLE_DEAL and found.condition and (dated := self._deadline(part)):
                 fit = dated  # "a bonus if the contract is ratified by Nov. 15" asks for a date
+            elif fit[0].id == WHOLE_DEAL and previous and previous[0].id != WHOLE_DEAL and self._bare(part):
+                fit = previous  # "pressing for a 35-hour week – a proposal Cosla has rejected"
+            elif fit[0].id == WHOLE_DEAL and self._bare(part) and (meant := self._bare_proposal(part)):
+                fit = self._issue(meant.profile, meant.issue) or fit
+                meaning[meant.issue] = meant
             issue, profile = previous = self._named_before(part) or fit
             self._file(by_issue, issue, profile, part)
         # "wants 5% a year and a $2,500 bonus": a figure naming nothing is a term of the issue named
@@ -923,7 +930,13 @@ class _Reader:
         made = []
         for issue, profile, issue_parts in by_issue.values():
             tokens = [x for p in issue_parts for x in p]
-            made.append(self._position(found, stance, agent.actor, agent.source, issue, profile, tokens))
+            position = self._position(found, stance, agent.actor, agent.source, issue, profile, tokens)
+            if (meant := meaning.get(issue.id)) is not None:
+                if meant.party != agent.actor:
+                    position.responds_to.append(meant.id)
+                if meant.start >= found.token.sent.start_char:  # "to 35 hours – a proposal Cosla rejected"
+                    position.value = position.value or meant.value
+            made.append(position)
         return made
 
     def _file(
@@ -1659,6 +1672,35 @@ class _Reader:
         return inside[0]
 
     # -- answers to earlier positions --
+
+    def _bare(self, part: list[Token]) -> bool:
+        """Whether the words are a proposal that says nothing of itself: "a serious offer", "its demand"."""
+        words = [x for x in part if not x.is_punct]
+        head = next((x for x in words if x.head.i == x.i or x.head not in part), None)
+        return (
+            head is not None
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in self.words.references
+            and all(x.dep_ in ("det", "amod", "poss", "case", "advmod") for x in words if x.i != head.i)
+        )
+
+    def _bare_proposal(self, part: list[Token]) -> Position | None:
+        """ "Cosla has rejected a proposal", "unless the employers come back with a serious offer": a
+        proposal that says nothing of itself is on the issue of the position its sentence stated before
+        it, or else of the last one of its kind."""
+        head = next(x for x in part if not x.is_punct and (x.head.i == x.i or x.head not in part))
+        wanted = self.words.nouns.get(head.lemma_.lower())
+        kinds = {"offer", "propose"} if wanted in ("offer", "propose") else {wanted}
+        for earlier in reversed(self.positions):
+            if head.idx - earlier.start > REFERENCE_WINDOW:
+                break
+            if earlier.issue == WHOLE_DEAL or earlier.start >= head.idx:
+                continue
+            if earlier.stance in kinds or (
+                earlier.start >= head.sent.start_char and earlier.stance in TABLED
+            ):
+                return earlier
+        return None
 
     def _unresolved(self, part: list[Token]) -> tuple[Issue, Profile] | None:
         """ "The TNLA rejected the demand", when the demand itself was not read: an answer to the other
