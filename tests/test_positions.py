@@ -432,6 +432,30 @@ def test_manner_outside_and_a_condition_said_to_be_something():
     assert one(positions, "iraq", "demand")["issue"] == "disarmament"
 
 
+def test_a_de_facto_authority_its_seat_and_the_ministers_of_the_one_state_named_are_parties():
+    positions = positions_of(
+        "Moldova and Transnistria resumed talks on gas. Tiraspol's chief negotiator, Andrei Polyakov, "
+        "demanded the release of 12 detainees held in Chisinau."
+    )
+    demand = one(positions, "transnistria", "demand")
+    assert (demand["value"]["min"], demand["according_to"]) == (12, "andrei-polyakov")
+    positions = positions_of(
+        "Bangladesh's wage board met on Monday. State Minister for Labour and Employment Abdul Mannan "
+        "Sarkar ruled out an interim allowance, and the Education Ministry said schools would stay open."
+    )
+    assert one(positions, "bangladesh", "reject")["according_to"] == "abdul-mannan-sarkar"
+
+
+def test_a_negotiator_named_as_the_governments_is_not_the_mediators():
+    positions = positions_of(
+        "Talks between Ethiopia's government and the Oromo Liberation Army opened in Arusha on Monday, with "
+        "mediators from Kenya and Norway.",
+        "The government's chief negotiator, Mulugeta Asfaw, told reporters that Ethiopia was prepared to "
+        "release detainees, but insisted that the OLA must first lay down its weapons.",
+    )
+    assert [p["party"] for p in positions if p["stance"] == "insist"] == ["ethiopia"]
+
+
 def test_workers_are_their_union_a_short_name_is_the_organisation_and_a_role_names_the_state():
     positions = positions_of(
         "Nordic Sky Airlines and the Commercial Pilots Union resumed talks in Oslo on Monday.",

@@ -285,8 +285,8 @@ def spelled_out(doc: Doc, short: Span) -> list[Span]:
 
 
 def entity_patterns() -> list[dict[str, Any]]:
-    """Entity-ruler patterns for every name and alias of every known actor, every demonym, the regions of
-    federations whose names run to several words, and bodies named by a number ("Union No. 1")."""
+    """Entity-ruler patterns for every name, alias and seat of every known actor, every demonym, the regions
+    of federations whose names run to several words, and bodies named by a number ("Union No. 1")."""
     from pourparler.knowledge import actors, capitals, demonyms, regions, speech, unaccented
 
     patterns: list[dict[str, Any]] = []
@@ -297,6 +297,8 @@ def entity_patterns() -> list[dict[str, Any]]:
         for name in {actor.name, *actor.aliases}:
             for variant in {name, name.replace("'", "’"), unaccented(name)}:
                 patterns.append({"label": label, "pattern": variant, "id": actor.id})
+        if actor.seat:  # "Brussels wants", "Tiraspol said": a seat is named as its capital is
+            patterns.append({"label": "GPE", "pattern": actor.seat, "id": actor.id})
     for capital, state in capitals().items():
         for variant in {capital, capital.replace("'", "’")}:
             patterns.append({"label": "GPE", "pattern": variant, "id": state})

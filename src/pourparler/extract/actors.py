@@ -317,10 +317,7 @@ def _named(ent: Span, cast: Cast) -> Actor | None:
     if kind == "group":
         return None  # nationalities and religions are not actors by themselves
     if kind == "state":
-        # "Brussels wants ...": the seat of an organisation acting stands for it; other cities and
-        # regions the knowledge does not list as states are places
-        seated = _seats().get(name)
-        return None if seated is None or _is_place(ent) else _known(seated, None)
+        return None  # cities and regions the knowledge does not list as states or seats are places
     if kind == "person" or (kind == "organization" and " " not in name):
         earlier = same_person(name, cast)  # the tagger takes a surname alone for an organisation too
         if earlier is not None:
@@ -459,7 +456,7 @@ def _known(actor_id: str, published: dt.date | None) -> Actor | None:
         country=known.country,
         sector=known.sector,
         roles=_roles_on(known, published),
-        aliases=list(known.aliases),
+        aliases=[*known.aliases, *([known.seat] if known.seat else [])],  # "Tiraspol's chief negotiator"
         side=known.id if known.kind in ("state", "group") else known.country,
         known=True,
     )
@@ -1039,6 +1036,17 @@ def _title_before(sp: Doc, mention: Mention) -> str:
             and token.head.dep_ in TITLE_DEPS
             and token.head.head.i in after
         )
+        # "State Minister for Labour and Employment Abdul Mannan Sarkar": the parser hangs the name on "for"
+        office = (
+            token.lower_ in ("for", "of")
+            and token.head.i == i - 1
+            and sp[i - 1].is_title
+            and not sp[i - 1].ent_type_
+            and any(t.dep_ == "pobj" and t.i in after for t in token.children)
+        )
+        if office:
+            i -= 2
+            continue
         if not linked and (token.dep_ not in TITLE_DEPS or token.head.i not in after):
             break
         if token.ent_type_ == "PERSON" or token.is_punct:
@@ -1061,11 +1069,6 @@ def _title_before(sp: Doc, mention: Mention) -> str:
 @cache
 def _known_index() -> dict[str, KnownActor]:
     return {a.id: a for a in actors()}
-
-
-@cache
-def _seats() -> dict[str, str]:
-    return {a.seat: a.id for a in actors() if a.seat}
 
 
 @cache

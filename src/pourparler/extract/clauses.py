@@ -125,8 +125,10 @@ class Clauses:
         found = self._owners_in(head)
         if found or head.pos_ != "NOUN":
             return found
-        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
-            return found  # "its chief negotiator" is no earlier group's
+        if any(
+            c.dep_ == "poss" and (c.lower_ in ("its", "their") or c.pos_ != "PRON") for c in head.children
+        ):
+            return found  # "its chief negotiator", "the government's negotiator" are no earlier group's
         kinds = {head.lemma_.lower()} | {
             w for words in plover().classes.values() if head.lemma_.lower() in words for w in words
         }

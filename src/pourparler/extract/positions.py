@@ -10,7 +10,7 @@ from functools import cache, cached_property
 
 from spacy.tokens import Token
 
-from pourparler.extract.actors import GOVERNING, GROUP_NOUNS, same_person, short_form
+from pourparler.extract.actors import GROUP_NOUNS, same_person, short_form
 from pourparler.extract.clauses import Agent, Clauses
 from pourparler.extract.quantities import units
 from pourparler.extract.references import SUBJECTS
@@ -644,7 +644,7 @@ class _Reader:
                 return self._party_of(titled[0])  # "Egyptian Foreign Ministry spokesman": Egypt
             owned = re.search(r"\bthe (\w+)['’]s?\b", roles)
             if owned and (body := self._body_named(owned.group(1), actor)) is not None:
-                return body  # "Jairo Quintero, the faction's lead negotiator"
+                return self._party_of(self.clauses.cast.actors[body])  # "X, the faction's lead negotiator"
             if re.match(r"(its|their) ", roles) and (body := self._previous_subject(actor)):
                 return self._party_of(self.clauses.cast.actors[body])  # "Its chief people officer, X"
             words = set(re.findall(r"[a-z]+", roles))
@@ -703,16 +703,18 @@ class _Reader:
             return None
         lemma = noun[:-1] if noun.endswith("s") and noun[:-1] in GROUP_NOUNS else noun  # "the rebels'"
         sectors = self.clauses.refs.words.sectors.get(lemma)
-        if lemma in GROUP_NOUNS:
-            found = cast.last(first.start, lambda m, a: a.kind == "group", window=len(text_of(self.sp)))
-        elif sectors:
-            found = cast.last(first.start, lambda m, a: a.sector in sectors, window=len(text_of(self.sp)))
-        else:  # "the council's chief negotiator": the last organisation whose name ends so
-            found = cast.last(
-                first.start,
-                lambda m, a: a.kind == "organization" and a.name.lower().split()[-1] == lemma,
-                window=len(text_of(self.sp)),
-            )
+        whole = len(text_of(self.sp))
+        # "the council's chief negotiator", "the government's" after "Ethiopia's government": the last
+        # organisation whose name ends so, else the last of that kind
+        found = cast.last(
+            first.start,
+            lambda m, a: a.kind == "organization" and a.name.lower().split()[-1] == lemma,
+            window=whole,
+        )
+        if found is None and lemma in GROUP_NOUNS:
+            found = cast.last(first.start, lambda m, a: a.kind == "group", window=whole)
+        elif found is None and sectors:
+            found = cast.last(first.start, lambda m, a: a.sector in sectors, window=whole)
         return found.actor if found is not None else None
 
     def _previous_subject(self, person: Actor) -> str | None:
@@ -775,10 +777,8 @@ class _Reader:
         states = [a.id for a in cast.actors.values() if a.kind == "state"]
         if len(bodies) == 1 and not states:
             return bodies[0]
-        # "Prime Minister Bart De Wever's government" names no state of its own
-        offices = [b for b in bodies if cast.actors[b].name.lower().split()[-1] not in GOVERNING]
-        if len(states) == 1 and not offices:
-            return states[0]  # "Employment Minister X" in Belgium
+        if len(states) == 1:
+            return states[0]  # "Employment Minister X", "the Education Ministry" in Belgium
         # the state the article is about, named at least twice as often as any other; "near Sulaymaniyah
         # in northern Iraq" is a place, not an actor
         acting = Counter(m.actor for m in cast.mentions if m.actor in states and m.head >= 0)
