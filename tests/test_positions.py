@@ -446,6 +446,17 @@ def test_a_de_facto_authority_its_seat_and_the_ministers_of_the_one_state_named_
     assert one(positions, "bangladesh", "reject")["according_to"] == "abdul-mannan-sarkar"
 
 
+def test_a_figure_the_parser_hangs_on_the_verb_is_still_the_objects():
+    positions = positions_of(
+        "The Garment Sramik Oikya Parishad is demanding a monthly minimum wage of Tk 23,000 for garment "
+        "workers, while owners have offered a wage of Tk 10,400.",
+        "Bangladesh Garment Manufacturers and Exporters Association (BGMEA) President Rezwan Kabir Majumder "
+        'rejected Tk 23,000 as "unrealistic at a time when orders are down 15 to 20 percent".',
+    )
+    rejected = one(positions, "bangladesh-garment-manufacturers-and-exporters-association", "reject")
+    assert (rejected["issue"], rejected["value"]["min"], rejected["value"]["unit"]) == ("pay", 23000, "BDT")
+
+
 def test_a_negotiator_named_as_the_governments_is_not_the_mediators():
     positions = positions_of(
         "Talks between Ethiopia's government and the Oromo Liberation Army opened in Arusha on Monday, with "

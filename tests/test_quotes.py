@@ -206,14 +206,17 @@ def test_a_name_after_a_word_for_a_body_is_that_body_and_a_law_or_a_lone_surname
 def test_names_cut_by_a_demonym_or_written_as_mixed_case_initials_stay_one_body():
     _, quotes, actors = analyse(
         "Tube drivers will strike unless Transport for London agrees to a shorter week. The National "
-        "Association of Nigerian Students and the Nigeria Labour Congress backed the lecturers.",
+        "Association of Nigerian Students and the Nigeria Labour Congress backed the lecturers. Bangladesh "
+        "Garment Manufacturers and Exporters Association (BGMEA) President Rezwan Kabir Majumder spoke.",
         "“Our offer is fair,” TfL said. The National Education, Health and Allied Workers' Union (NEHAWU) "
         "general secretary Zola Mabandla spoke on Monday. “We will not accept it,” says Mabandla.",
     )
     assert actors[quote_with(quotes, "offer is fair").speaker.actor].name == "Transport for London"
-    assert {"National Association of Nigerian Students", "Nigeria Labour Congress"} <= {
-        a.name for a in actors.values()
-    }
+    assert {
+        "National Association of Nigerian Students",
+        "Nigeria Labour Congress",
+        "Bangladesh Garment Manufacturers and Exporters Association",
+    } <= {a.name for a in actors.values()}
     assert actors[quote_with(quotes, "will not accept").speaker.actor].roles == ["NEHAWU general secretary"]
 
 

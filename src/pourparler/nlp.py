@@ -88,11 +88,16 @@ def entity_repairs(doc: Doc) -> Doc:
         return token.is_title and token.lower_ in business and not token.ent_type_
 
     def body_after(end: int) -> int:
-        """Where a body's name ends that begins with a state's name: capitalised words up to a word for a
-        body ("U.S. Lumber Coalition"), else `end`."""
+        """Where a body's name ends that begins with a state's name: capitalised words, with "and"
+        between them, up to a word for a body ("U.S. Lumber Coalition", "Bangladesh Garment
+        Manufacturers and Exporters Association", even where the tagger took its end for a name), else
+        `end`."""
         last = end
-        for token in doc[end : end + 4]:
-            if not token.is_title or token.ent_type_ or token.pos_ not in ("PROPN", "NOUN"):
+        for token in doc[end : end + 6]:
+            if token.lower_ in ("and", "&") and token.i > end:
+                continue
+            named = token.ent_type_ and (token.ent_type_ != "ORG" or token.ent_id_)
+            if not token.is_title or named or token.pos_ not in ("PROPN", "NOUN"):
                 break
             if token.lower_ in bodies:
                 last = token.i + 1
@@ -207,6 +212,8 @@ def entity_repairs(doc: Doc) -> Doc:
     for ent in (part for found in doc.ents for part in split_at_office(found)):
         if GROUPED_NUMBER.fullmatch(ent.text):
             continue  # "R1 740": a sum written with its thousands apart is no name
+        if ents and ent.start < ents[-1].end:
+            continue  # the end of a name already mended into the one before
         start, end, label = ent.start, ent.end, ent.label_
         opened = [t.i for t in doc[start:end] if t.text == "("]
         if opened and not any(t.text == ")" for t in doc[opened[-1] : end]) and opened[-1] > start:

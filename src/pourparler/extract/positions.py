@@ -1648,13 +1648,11 @@ class _Reader:
             return None
         start = min(x.idx for x in part)
         end = max(x.idx + len(x.text) for x in part)
+        # "rejected Tk 23,000", the parser hanging the figure on the verb: a number the words begin is theirs
         inside = [
             q
             for q in self.quantities
-            if start <= q.start
-            and q.end <= end
-            and q.kind != "date"
-            and (issue is None or _fits(issue, q.unit))
+            if start <= q.start < end and q.kind != "date" and (issue is None or _fits(issue, q.unit))
         ]
         # "20 prisoners for every hostage" is the term; "12% over three years, or 4% a year" restates it
         ratio = next((q for q in inside if q.per and q.per.lower() not in TIME_UNITS), None)
