@@ -432,7 +432,7 @@ def test_manner_outside_and_a_condition_said_to_be_something():
     assert one(positions, "iraq", "demand")["issue"] == "disarmament"
 
 
-def test_a_de_facto_authority_its_seat_and_the_ministers_of_the_one_state_named_are_parties():
+def test_a_de_facto_authority_its_seat_and_the_ministers_and_ministries_of_a_state_are_its_parties():
     positions = positions_of(
         "Moldova and Transnistria resumed talks on gas. Tiraspol's chief negotiator, Andrei Polyakov, "
         "demanded the release of 12 detainees held in Chisinau."
@@ -444,6 +444,12 @@ def test_a_de_facto_authority_its_seat_and_the_ministers_of_the_one_state_named_
         "Sarkar ruled out an interim allowance, and the Education Ministry said schools would stay open."
     )
     assert one(positions, "bangladesh", "reject")["according_to"] == "abdul-mannan-sarkar"
+    positions = positions_of(
+        "France and China met in Paris. China's Commerce Ministry said it was open to dialogue on brandy "
+        "duties. In Beijing, commerce ministry spokesperson Liang Wenjie rejected any link to the separate "
+        "dispute over tariffs on electric vehicles."
+    )
+    assert one(positions, "china", "reject")["according_to"] == "liang-wenjie"
 
 
 def test_a_figure_the_parser_hangs_on_the_verb_is_still_the_objects():

@@ -626,6 +626,11 @@ class _Reader:
         found = []
         for other in self.clauses.cast.actors.values():
             names = (other.name, *other.aliases)
+            words = other.name.split()
+            if other.kind == "organization" and other.country and len(words) >= 3:
+                names += (
+                    " ".join(words[1:]),
+                )  # "commerce ministry spokesperson" of "China Commerce Ministry"
             if (
                 other.kind in ("organization", "group")
                 and other.id != besides
