@@ -289,3 +289,14 @@ def test_quote_finder_never_crashes_and_keeps_offsets_valid(sp_pipeline, pieces)
     for q in quotes:
         assert 0 <= q.start < q.end <= len(body)
         assert body[q.start : q.end] == q.text
+
+
+def test_the_junta_is_its_state_and_an_ambassador_named_after_the_title_is_a_person():
+    _, quotes, actors = analyse(
+        "Niger's military rulers demanded that French troops leave by December 31. Jihadist groups linked to "
+        "al-Qaeda attacked a convoy near the border.",
+        "The standoff over France's ambassador, Laurent Dufresne, lasted weeks. “The route through Benin is "
+        "closed,” the junta said.",
+    )
+    assert quote_with(quotes, "route through Benin").speaker.actor == "niger"
+    assert actors["laurent-dufresne"].kind == "person"

@@ -626,11 +626,10 @@ class _Reader:
         found = []
         for other in self.clauses.cast.actors.values():
             names = (other.name, *other.aliases)
+            # "commerce ministry spokesperson" names the "China Commerce Ministry"
             words = other.name.split()
-            if other.kind == "organization" and other.country and len(words) >= 3:
-                names += (
-                    " ".join(words[1:]),
-                )  # "commerce ministry spokesperson" of "China Commerce Ministry"
+            if other.kind == "organization" and len(words) >= 3 and _country_in(words[0]) == other.country:
+                names += (" ".join(words[1:]),)
             if (
                 other.kind in ("organization", "group")
                 and other.id != besides

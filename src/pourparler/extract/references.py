@@ -350,7 +350,7 @@ class References:
             mention = fits[0] if len({m.actor for m in fits}) == 1 else None
         if mention is None and "BUS" in sectors and not plural:
             mention = self.main_company()
-        if mention is None and "GOV" in sectors:
+        if mention is None and "GOV" in sectors and not plural:
             # "the government" where no government body is named is a state's, not the last body named: the
             # state named most so far, not one named in passing since ("gives China Exim Bank better terms")
             states = [
