@@ -1677,20 +1677,25 @@ class _Reader:
 
     def _bare(self, part: list[Token]) -> bool:
         """Whether the words are a proposal that says nothing of itself: "a serious offer", "its demand"."""
-        words = [x for x in part if not x.is_punct]
-        head = next((x for x in words if x.head.i == x.i or x.head not in part), None)
+        head = _phrase_head(part)
         return (
             head is not None
             and head.pos_ == "NOUN"
             and head.lemma_.lower() in self.words.references
-            and all(x.dep_ in ("det", "amod", "poss", "case", "advmod") for x in words if x.i != head.i)
+            and all(
+                x.dep_ in ("det", "amod", "poss", "case", "advmod")
+                for x in part
+                if x != head and not x.is_punct
+            )
         )
 
     def _bare_proposal(self, part: list[Token]) -> Position | None:
         """ "Cosla has rejected a proposal", "unless the employers come back with a serious offer": a
         proposal that says nothing of itself is on the issue of the position its sentence stated before
         it, or else of the last one of its kind."""
-        head = next(x for x in part if not x.is_punct and (x.head.i == x.i or x.head not in part))
+        head = _phrase_head(part)
+        if head is None:
+            return None
         wanted = self.words.nouns.get(head.lemma_.lower())
         kinds = {"offer", "propose"} if wanted in ("offer", "propose") else {wanted}
         for earlier in reversed(self.positions):
@@ -1850,6 +1855,11 @@ class _Reader:
             date_basis=basis,
             according_to=source or self.clauses.according_to(t, [party]),
         )
+
+
+def _phrase_head(part: list[Token]) -> Token | None:
+    """The word the others of a phrase hang on."""
+    return next((x for x in part if not x.is_punct and (x.head.i == x.i or x.head not in part)), None)
 
 
 def _fits(issue: Issue, unit: str | None) -> bool:
