@@ -142,6 +142,17 @@ def test_newsletter_boxes_credited_captions_and_desk_bylines_are_removed():
     assert len(cleaned.removed) == len(furniture) + 2
 
 
+def test_a_line_offering_a_newsletter_between_paragraphs_is_removed():
+    prose = [
+        "Ferry crews rejected a 2% pay offer on Tuesday and said they would vote on strike action next month.",
+        "The operator said the offer was the most it could afford, and that it hoped talks would resume.",
+    ]
+    text = "\n".join(
+        ["Ferry crews reject offer", prose[0], "Get the Coastal News Transport newsletter", prose[1]]
+    )
+    assert clean_lines(text).paragraphs == prose
+
+
 def test_a_closing_source_line_does_not_make_the_last_paragraph_a_caption():
     prose = [
         "Ferry crews rejected a 2% pay offer on Tuesday and said they would vote on strike action next month.",

@@ -14,6 +14,11 @@ from pourparler.pipeline import analyse
 
 
 def positions_of(*paragraphs: str, profile_dirs: tuple[Path, ...] = ()) -> list[dict]:
+    return record_of(*paragraphs, profile_dirs=profile_dirs)["positions"]
+
+
+def record_of(*paragraphs: str, profile_dirs: tuple[Path, ...] = ()) -> dict:
+    """The analysis of one article made of the paragraphs, with every position's evidence checked."""
     body = "\n\n".join(paragraphs)
     spans, start = [], 0
     for p in paragraphs:
@@ -26,7 +31,7 @@ def positions_of(*paragraphs: str, profile_dirs: tuple[Path, ...] = ()) -> list[
     for p in record["positions"]:
         assert body[p["start"] : p["end"]] == p["text"]
         assert p["trigger"]["text"] in p["text"]
-    return record["positions"]
+    return record
 
 
 def term(position: dict) -> tuple:
@@ -1212,3 +1217,34 @@ def test_a_given_name_alone_and_who_heads_a_panel_name_the_negotiator_and_operat
     assert term(one(positions, "thailand", "willing")) == ("ceasefire", 30, "day")
     assert one(positions, "thailand", "offer")["issue"] == "ceasefire"
     assert term(one(positions, "united-states", "willing")) == ("withdrawal", 900, "troops")
+
+
+def test_the_government_and_the_regime_are_the_state_the_text_called_so_not_the_host():
+    positions = positions_of(
+        "The Philippine government and the Communist rebels agreed on Monday to resume talks in Oslo.",
+        "The agreement came after four days of talks hosted by Norway in the Norwegian capital.",
+        "The government has offered to release six elderly consultants on humanitarian grounds.",
+    )
+    assert one(positions, "philippines", "offer")["issue"] == "release"
+    positions = positions_of(
+        "Myanmar’s military regime and the Ta’ang National Liberation Army ended two days of "
+        "China-brokered talks in Kunming on Thursday.",
+        "The regime offered a three-month ceasefire limited to northern Shan State.",
+    )
+    assert term(one(positions, "myanmar", "offer")) == ("ceasefire", 3, "month")
+
+
+def test_a_short_form_is_the_name_it_spells_and_it_is_the_body_described_before():
+    record = record_of(
+        "The Chicago Teachers Union has demanded raises of 9% a year.",
+        "Chicago Public Schools, which faces a projected deficit, has offered raises of 3% a year.",
+        "CPS has also proposed hiring 300 more classroom assistants.",
+        "The union argues the money is there. It wants the city "
+        "to declare a tax-increment financing surplus of at least $500 million this year.",
+    )
+    district = next(a for a in record["actors"] if a["name"] == "Chicago Public Schools")
+    assert "CPS" in district["aliases"]
+    positions = record["positions"]
+    assert {p["party"] for p in positions if p["stance"] in ("offer", "propose")} == {district["id"]}
+    union = [term(p) for p in positions if p["party"] == "chicago-teachers-union"]
+    assert union == [("pay", 9, "percent"), ("money", 500_000_000, "dollar")]

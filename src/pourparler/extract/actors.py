@@ -140,7 +140,12 @@ def _entities(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None)
         if ent.label_ == "ORG":
             ent = _whole_name(ent, taken)
         if ent.ent_id_ and ent.label_ == "NORP" and ent.ent_id_ in _demonym_codes():
-            continue  # a demonym alone ("Israeli") modifies something; the noun phrase passes handle it
+            # a demonym alone ("Israeli") modifies something; the noun phrase passes handle it, but "The
+            # Philippine government" names the state as "Myanmar's government" would
+            if _governs(ent) and (state := _known(_state_for_code().get(ent.ent_id_, ""), published)):
+                cast.actors.setdefault(state.id, state)
+                cast.add(Mention(ent.start_char, ent.end_char, ent.text, state.id, head=ent.root.i))
+            continue
         outlet = known_outlet(ent.text)
         if (outlet is not None or _dateline(ent)) and not ent.ent_id_:
             cast.add(Mention(ent.start_char, ent.end_char, ent.text, None, head=-1))
@@ -152,6 +157,7 @@ def _entities(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None)
         )
         if actor is None:
             continue
+        actor = _government_of(ent, actor, published) or actor
         kept = cast.actors.setdefault(actor.id, actor)
         if kept is not actor:  # "Samsung Electronics", then "Samsung Electronics Co."
             kept.sector = kept.sector or actor.sector
@@ -160,6 +166,27 @@ def _entities(sp: Doc, cast: Cast, taken: list[bool], published: dt.date | None)
         cast.add(
             Mention(ent.start_char, ent.end_char, ent.text, actor.id, head=-1 if located else ent.root.i)
         )
+
+
+def _governs(ent: Span) -> bool:
+    """ "The Philippine government", "the Thai junta": a demonym that says whose government a noun is; the
+    "Egyptian Foreign Ministry" is an organisation of its own."""
+    noun = ent.root.head
+    return (
+        ent.root.dep_ in ("amod", "compound")
+        and noun.ent_type_ != "ORG"
+        and "GOV" in speech().sectors.get(noun.lemma_.lower(), ())
+    )
+
+
+def _government_of(ent: Span, actor: Actor, published: dt.date | None) -> Actor | None:
+    """ "Myanmar's military regime", "the Sudanese army government": a military that rules is its state."""
+    noun = ent.root.head
+    if actor.sector != "MIL" or not actor.country or noun.i != ent.end:
+        return None
+    if "GOV" not in speech().sectors.get(noun.lemma_.lower(), ()):
+        return None
+    return _known(_state_for_code().get(actor.country, ""), published)
 
 
 def _abbreviation(ent: Span, cast: Cast) -> Actor | None:
@@ -199,7 +226,11 @@ def _fold_short_forms(sp: Doc, cast: Cast) -> None:
         actor.aliases += [s for s in bracketed.groups() if s and s not in actor.aliases]
     organisations = [a for a in cast.actors.values() if a.kind == "organization" and not a.known]
     for actor in organisations:
-        if _short_form(actor.name):
+        full = _spelled_in(text, actor.name) if actor.name.isupper() else None
+        if full and not any(a.name == full for a in cast.actors.values()):
+            actor.aliases.append(actor.name)  # "CPS" and "Chicago Public Schools", which the tagger missed
+            actor.name = full
+        elif _short_form(actor.name):
             spelled = [a for a in organisations if actor.name in _initials(a.name)]
             if len(spelled) == 1 and actor.name not in spelled[0].aliases:
                 spelled[0].aliases.append(actor.name)  # "ANMF" for the Australian Nursing and Midwifery ...
@@ -222,6 +253,16 @@ def _fold_short_forms(sp: Doc, cast: Cast) -> None:
             if mention.actor == actor.id:
                 mention.actor = full
         del cast.actors[actor.id]
+
+
+def _spelled_in(text: str, short: str) -> str | None:
+    """The one capitalised name in the text whose initials are a short form."""
+    if not 3 <= len(short) <= 5:
+        return None
+    link = rf"(?:\s+(?:{'|'.join(NAME_LINKS)}))*\s+"
+    pattern = link.join(rf"{c}[a-z’'-]+" for c in short)
+    found = set(re.findall(rf"(?<![\w-]){pattern}(?![\w-])", text))
+    return found.pop() if len(found) == 1 else None
 
 
 def _whole_name(ent: Span, taken: list[bool]) -> Span:

@@ -768,6 +768,14 @@ class _Reader:
             for a in cast.actors.values()
             if a.kind == "organization" and a.name.lower().endswith("government") and (a.side or a.country)
         }
+        # "The Philippine government and the NDFP … talks hosted by Norway"
+        governments |= {
+            m.actor
+            for m in cast.mentions
+            if m.actor in cast.actors
+            and cast.actors[m.actor].kind == "state"
+            and self.clauses.refs.calls(m, "government")
+        }
         if governments:
             return governments.pop() if len(governments) == 1 else None
         # else the one ministry or department of no named country ("the Department of Health")

@@ -206,9 +206,18 @@ class References:
                 lambda m, a: outside(m) and (self.cast.is_plural(m) or a.kind in ("organization", "group")),
             )
         elif lower in PRONOUNS_THING:
-            mention = self.salient(
-                before, lambda m, a: outside(m) and a.kind in ("organization", "group", "state")
-            )
+
+            def body(m: Mention, a: Actor) -> bool:
+                return outside(m) and a.kind in ("organization", "group", "state")
+
+            mention = self.salient(before, body, recent=True)
+            described = self._described_subject(before)
+            if described is not None and (mention is None or mention.start < described.idx):
+                found = self.speaker_from_phrase(described)
+                actor = self.cast.actors.get(found.actor or "")
+                if actor is not None and actor.kind in ("organization", "group", "state"):
+                    return found
+            mention = mention or self.cast.last(before, body)
         elif lower in self.words.nouns:
             last = self._last_speaker(before)
             if last is not None:
@@ -361,6 +370,8 @@ class References:
                 and (a := self.cast.actors.get(m.actor or "")) is not None
                 and a.kind == "state"
             ]
+            # "Myanmar's military regime … the regime": a state the text has called by the noun is the one
+            states = [m for m in states if self.calls(m, noun)] or states
             counts = Counter(m.actor for m in states)
             mention = max(reversed(states), key=lambda m: counts[m.actor], default=None)
         if mention is None and noun in self.words.collectives:
@@ -384,6 +395,14 @@ class References:
                 before, lambda m, a: outside(m) and a.kind == "anonymous" and self.cast.is_plural(m) == plural
             )
         return mention
+
+    def calls(self, mention: Mention, noun: str) -> bool:
+        """Whether a mention names the owner of a noun: "Myanmar's military regime", "The Philippine
+        government"."""
+        if mention.head < 0:
+            return False
+        token = self.sp[mention.head]
+        return token.dep_ in ("poss", "amod", "compound", "nmod") and token.head.lemma_.lower() == noun
 
     def _main_group(self, before: int) -> Mention | None:
         """ "the rebels": the armed group the article names most so far, not a militia named in passing."""
@@ -452,6 +471,24 @@ class References:
             lambda m, a: m.start >= since and self.sp[m.head].dep_ in SUBJECTS and accept(m, a),
         )
         return subject if subject is not None or recent else self.cast.last(before, accept)
+
+    def _described_subject(self, before: int) -> Token | None:
+        """ "The union argues the money is there. It wants …": the last subject of a main clause in this
+        sentence or the one before that describes a body rather than names it."""
+        here = self.sp.char_span(before, min(before + 1, len(self.body)), alignment_mode="expand")
+        if here is None:
+            return None
+        start = here.sent.start
+        since = self.sp[start - 1].sent.start if start > 0 else start
+        subjects = [
+            t
+            for t in self.sp[since : here.start]
+            if t.dep_ in SUBJECTS
+            and t.head.dep_ == "ROOT"
+            and self._definite(t)
+            and t.lemma_.lower() in self.words.collectives
+        ]
+        return subjects[-1] if subjects else None
 
     def _recent_speaker(self, before: int, accept: Callable[[Actor], bool]) -> Speaker | None:
         """The speaker of a quote that ended in the previous sentence, when he or she fits; `end` is
