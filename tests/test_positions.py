@@ -1248,3 +1248,14 @@ def test_a_short_form_is_the_name_it_spells_and_it_is_the_body_described_before(
     assert {p["party"] for p in positions if p["stance"] in ("offer", "propose")} == {district["id"]}
     union = [term(p) for p in positions if p["party"] == "chicago-teachers-union"]
     assert union == [("pay", 9, "percent"), ("money", 500_000_000, "dollar")]
+
+
+def test_calling_for_a_party_to_act_is_a_demand_and_talks_wrapped_up_by_a_date_are_a_timeline():
+    positions = positions_of(
+        "The National Milk Producers Federation has called for Canada to scrap its dairy tariffs altogether, "
+        "calling the quotas a matter for the courts to settle.",
+        "Brussels still wants the talks wrapped up by 31 December.",
+    )
+    assert one(positions, "national-milk-producers-federation", "demand")["issue"] == "tariffs"
+    assert one(positions, "european-union", "demand")["issue"] == "timeline"
+    assert len(positions) == 2

@@ -75,6 +75,12 @@ class Clauses:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self._relative(verb, pobj)
+            if (
+                particle
+                and c.dep_ in ("advcl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children)
+            ):
+                return c  # "called for Canada to scrap the tariffs"
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr"):
                 return self._relative(verb, c)

@@ -164,7 +164,7 @@ class _Reader:
                 for c in t.children
                 if (c.dep_ in ("prt", "prep") and not self._dated(c))
                 or (c.dep_ == "advmod" and (c.pos_ == "ADP" or (lemma, c.lower_) in self.words.verbs))
-            }
+            } | {m.lower_ for m in _clause_marks(t) if m.lower_ == "for"}  # "called for Canada to scrap …"
             for particle in sorted(particles):
                 stance = self.words.verbs.get((lemma, particle))
                 if stance and self._answers_with_noun(t, particle):
@@ -1433,7 +1433,7 @@ class _Reader:
                 # on a tie, the issue named nearer the head: "guarantees on the border" are guarantees
                 top = len(part)  # a text ("a ceasefire proposal") is about what its modifiers name
                 if issue.id != WHOLE_DEAL:
-                    top = min(depth.get(w.split()[-1], top) for w in named)
+                    top = min(depth.get(x, top) for w in named for x in w.split())
                 # a ratio's issue ("prisoners per hostage") is narrower than its words' issue, and a
                 # number's unit speaks for the issues counted in it ("frozen assets worth $6bn")
                 unit = quantity.unit if quantity is not None else None
@@ -2051,6 +2051,14 @@ def _length_of_something(words: str) -> bool:
     """ "five days of fighting": a length of what happened, not a term on the table; "the 30 days of
     Ramadan" names the period itself."""
     return re.search(r"\b(?i:hour|day|week|month|year)s?\s+of\s+(?![A-Z])", words) is not None
+
+
+def _clause_marks(verb: Token) -> list[Token]:
+    """The words that open the clauses a verb governs as its object: "for" in "called for Canada to scrap
+    the tariffs", not in "calling the dispute a matter for the parties to resolve"."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [m for c in verb.children if c.dep_ in ("advcl", "ccomp") for m in c.children if m.dep_ == "mark"]
 
 
 def _depths(words: list[Token]) -> dict[str, int]:
