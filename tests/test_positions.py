@@ -1259,3 +1259,16 @@ def test_calling_for_a_party_to_act_is_a_demand_and_talks_wrapped_up_by_a_date_a
     assert one(positions, "national-milk-producers-federation", "demand")["issue"] == "tariffs"
     assert one(positions, "european-union", "demand")["issue"] == "timeline"
     assert len(positions) == 2
+
+
+def test_the_government_of_an_article_datelined_in_a_capital_is_that_state():
+    positions = positions_of(
+        "SEOUL, April 25 (Yonhap) -- The Korean Intern Resident Association (KIRA) on Thursday rejected the "
+        "government's offer to let universities cut the increase in admissions by half.",
+        "Meanwhile, the government has proposed cutting trainees' maximum continuous shift from 36 hours to "
+        "24 hours.",
+    )
+    assert one(positions, "south-korea", "propose")["issue"] == "jobs"
+    assert {p["party"] for p in positions if p["stance"] == "reject"} == {
+        "korean-intern-resident-association"
+    }

@@ -307,7 +307,7 @@ def entity_patterns() -> list[dict[str, Any]]:
         if actor.seat:  # "Brussels wants", "Tiraspol said": a seat is named as its capital is
             patterns.append({"label": "GPE", "pattern": actor.seat, "id": actor.id})
     for capital, state in capitals().items():
-        for variant in {capital, capital.replace("'", "’")}:
+        for variant in {capital, capital.replace("'", "’"), capital.upper()}:  # "SEOUL, April 25 -"
             patterns.append({"label": "GPE", "pattern": variant, "id": state})
     for word, country in demonyms().items():
         patterns.append({"label": "NORP", "pattern": word, "id": country})

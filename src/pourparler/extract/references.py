@@ -374,6 +374,10 @@ class References:
             states = [m for m in states if self.calls(m, noun)] or states
             counts = Counter(m.actor for m in states)
             mention = max(reversed(states), key=lambda m: counts[m.actor], default=None)
+            only = {a.id for a in self.cast.actors.values() if a.kind == "state"}
+            if mention is None and len(only) == 1:
+                # "SEOUL, April 25 (Yonhap) -- … the government's offer": the one state, a dateline's too
+                mention = next((m for m in self.cast.mentions if m.actor in only), None)
         if mention is None and noun in self.words.collectives:
 
             def body(m: Mention, a: Actor) -> bool:
