@@ -1272,3 +1272,14 @@ def test_the_government_of_an_article_datelined_in_a_capital_is_that_state():
     assert {p["party"] for p in positions if p["stance"] == "reject"} == {
         "korean-intern-resident-association"
     }
+
+
+def test_bodies_listed_in_apposition_to_the_subject_each_hold_the_position():
+    positions = positions_of(
+        "Italy's metalworkers' unions called a strike after talks with the employers' federation "
+        "Federmeccanica broke down.",
+        "The three unions - Fiom-CGIL, Fim-CISL and Uilm-UIL - are demanding a monthly raise of 280 euros.",
+    )
+    demands = [p for p in positions if p["issue"] == "pay"]
+    assert {p["party"] for p in demands} == {"fiom-cgil", "fim-cisl", "uilm-uil"}
+    assert {p["value"]["min"] for p in demands} == {280}

@@ -508,15 +508,20 @@ class _Reader:
         return agents
 
     def _from_several(self, head: Token) -> list[str]:
-        """The actors named after "from" in "mediators from the UN and the African Union", when several."""
-        found = [
-            actor
+        """The actors named after "from" in "mediators from the UN and the African Union", or listed in
+        apposition ("The three unions - Fiom-CGIL, Fim-CISL and Uilm-UIL - are demanding"), when several."""
+        named = [
+            pobj
             for c in head.children
             if c.dep_ == "prep" and c.lower_ == "from"
             for pobj in c.children
             if pobj.dep_ == "pobj"
-            for g in (pobj, *(x for x in pobj.children if x.dep_ == "conj"))
-            if (actor := self.clauses.agent(g).actor) is not None
+        ] + [c for c in head.children if c.dep_ == "appos" and c.conjuncts]
+        found = [
+            actor
+            for first in named
+            for g in (first, *first.conjuncts)
+            if (actor := self.clauses.agent(g).actor or self._unlisted_party(g)) is not None
         ]
         return found if len(set(found)) >= 2 else []
 
