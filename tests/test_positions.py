@@ -1283,3 +1283,17 @@ def test_bodies_listed_in_apposition_to_the_subject_each_hold_the_position():
     demands = [p for p in positions if p["issue"] == "pay"]
     assert {p["party"] for p in demands} == {"fiom-cgil", "fim-cisl", "uilm-uil"}
     assert {p["value"]["min"] for p in demands} == {280}
+
+
+def test_a_ministry_of_no_named_country_speaks_for_the_one_state_of_the_story():
+    positions = positions_of(
+        "Thousands of ride-hailing drivers rallied in Jakarta, Indonesia, on Tuesday.",
+        "The Transportation Ministry has proposed raising fees by 15 percent.",
+    )
+    assert one(positions, "indonesia", "propose")["value"]["min"] == 15
+    positions = positions_of(
+        "Venezuela has demanded the release of 10 nationals held in Texas, and the United States wants three "
+        "Americans freed.",
+        "The Department of Homeland Security has proposed raising fees by 15 percent.",
+    )
+    assert one(positions, "department-of-homeland-security", "propose")["value"]["min"] == 15

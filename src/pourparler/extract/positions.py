@@ -680,10 +680,18 @@ class _Reader:
                     return home
             if any(re.search(rf"\b{re.escape(r)}\b", roles) for r in self.words.company_roles):
                 return self._body_named("company", actor) or actor.id  # "CEO Greg Castellano"
+        named = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_bodies
         if actor.kind == "organization" and actor.sector == "GOV" and not (actor.side or actor.country):
             return self._home_government() or self._state_before(actor) or actor.id
+        if (
+            actor.kind == "organization"
+            and named & self.clauses.refs.words.public_bodies
+            and not actor.country
+        ):
+            # "the Transportation Ministry" in a story of one state is that state's
+            states = [a.id for a in self.clauses.cast.actors.values() if a.kind == "state"]
+            return states[0] if len(states) == 1 else actor.id
         if actor.kind == "organization" and (actor.side or actor.country):
-            named = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_bodies
             if named or actor.sector == "GOV":
                 return self.clauses.side(actor.side or actor.country) or actor.id
         return actor.id
