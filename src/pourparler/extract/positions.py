@@ -691,9 +691,12 @@ class _Reader:
             # "the Transportation Ministry" in a story of one state is that state's
             states = [a.id for a in self.clauses.cast.actors.values() if a.kind == "state"]
             return states[0] if len(states) == 1 else actor.id
-        if actor.kind == "organization" and (actor.side or actor.country):
-            if named or actor.sector == "GOV":
-                return self.clauses.side(actor.side or actor.country) or actor.id
+        if (
+            actor.kind == "organization"
+            and (actor.side or actor.country)
+            and (named or actor.sector == "GOV")
+        ):
+            return self.clauses.side(actor.side or actor.country) or actor.id
         return actor.id
 
     def _state_before(self, person: Actor) -> str | None:
