@@ -1297,3 +1297,16 @@ def test_a_ministry_of_no_named_country_speaks_for_the_one_state_of_the_story():
         "The Department of Homeland Security has proposed raising fees by 15 percent.",
     )
     assert one(positions, "department-of-homeland-security", "propose")["value"]["min"] == 15
+
+
+def test_a_sum_in_compensation_a_terrorist_designation_and_a_count_of_sources():
+    positions = positions_of(
+        "The Houthis are also seeking the removal of their designation as a foreign terrorist organisation. "
+        "A senior US official ruled that out.",
+        "The Houthis have asked for $1.2bn in compensation for damage to Hodeidah port.",
+        "US officials have ruled out any written guarantee, according to two people briefed on the talks.",
+    )
+    assert one(positions, "houthis", "demand")["issue"] == "sanctions"
+    assert [p["issue"] for p in positions if p["party"] == "united-states"] == ["sanctions", "guarantees"]
+    assert term(positions[2]) == ("money", 1_200_000_000, "dollar")
+    assert positions[-1]["value"] is None

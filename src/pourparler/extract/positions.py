@@ -108,7 +108,12 @@ class _Reader:
     def __init__(self, clauses: Clauses, quantities: list[Quantity], profiles: list[Profile]) -> None:
         self.clauses = clauses
         self.sp = clauses.sp
-        self.quantities = quantities
+        cast = clauses.cast
+        sources = [
+            m for m in cast.mentions if (a := cast.actors.get(m.actor or "")) and a.kind == "anonymous"
+        ]
+        # "according to two people briefed on the talks": a count of sources is no term
+        self.quantities = [q for q in quantities if not any(m.start <= q.start < m.end for m in sources)]
         self.profiles = profiles
         self.words = stances()
         self.positions: list[Position] = []
@@ -1247,6 +1252,8 @@ class _Reader:
         parts: list[list[Token]] = []
         for head in heads[:2]:
             parts += self._split(head)
+        if parts and heads and (named := _sum_named(t, heads[0])) is not None:
+            parts[0] = sorted({*parts[0], *named.subtree}, key=lambda x: x.i)  # "asked for $1.2bn in aid"
         return [p for p in parts if p]
 
     def _aside(self, verb: Token) -> bool:
@@ -1932,6 +1939,23 @@ def _misattached(head: Token) -> list[Token]:
         and any(g.dep_ == "prep" for g in c.children)
         and not any(g.dep_ == "prep" for g in c.head.children)
     ]
+
+
+def _sum_named(verb: Token, thing: Token) -> Token | None:
+    """ "asked for $1.2bn in compensation": the phrase after a sum, hung on the verb, that says what it is."""
+    if thing.ent_type_ != "MONEY":
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep"
+            and c.lower_ == "in"
+            and c.i == thing.right_edge.i + 1
+            and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children)
+        ),
+        None,
+    )
 
 
 def _stray_terms(verb: Token, thing: Token) -> list[Token]:
