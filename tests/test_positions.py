@@ -1310,3 +1310,10 @@ def test_a_sum_in_compensation_a_terrorist_designation_and_a_count_of_sources():
     assert [p["issue"] for p in positions if p["party"] == "united-states"] == ["sanctions", "guarantees"]
     assert term(positions[2]) == ("money", 1_200_000_000, "dollar")
     assert positions[-1]["value"] is None
+
+
+def test_the_figure_a_verb_takes_a_term_to_is_its_value():
+    positions = positions_of(
+        "On cars, India has offered to reduce duties of up to 110% on imported vehicles to 10% over five years.",
+    )
+    assert term(one(positions, "india", "offer")) == ("tariffs", 10, "percent")

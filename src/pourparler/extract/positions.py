@@ -1702,6 +1702,18 @@ class _Reader:
             and text[first.end : inside[1].start].strip() == "to"
         ):
             return inside[1]
+        # "India's 150% duty to be cut to 20%": the figure a verb takes it to
+        for later in inside[1:]:
+            to = self.sp.char_span(later.start, later.end, alignment_mode="expand")
+            before = self.sp[to.start - 1] if to is not None and to.start > 0 else None
+            if (
+                before is not None
+                and before.lower_ == "to"
+                and before.head.pos_ == "VERB"
+                and later.unit == first.unit
+                and not FROM.search(text[max(0, first.start - 8) : first.start])
+            ):
+                return later
         return inside[0]
 
     # -- answers to earlier positions --
