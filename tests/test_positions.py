@@ -1317,3 +1317,11 @@ def test_the_figure_a_verb_takes_a_term_to_is_its_value():
         "On cars, India has offered to reduce duties of up to 110% on imported vehicles to 10% over five years.",
     )
     assert term(one(positions, "india", "offer")) == ("tariffs", 10, "percent")
+
+
+def test_a_that_clause_whose_verb_the_tagger_took_for_a_noun_is_still_the_object():
+    positions = positions_of(
+        "Azerbaijan, in turn, insists that Armenia first remove from its constitution a reference to the 1990 "
+        "declaration of independence.",
+    )
+    assert one(positions, "azerbaijan", "insist")["issue"] == "governance"

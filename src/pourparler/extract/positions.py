@@ -1216,7 +1216,9 @@ class _Reader:
         if not heads:
             clausal: list[Token] = []
             for c in t.children:
-                if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or _infinitive(c)):
+                # "insists that Armenia first remove …", with "remove" tagged a noun, is a clause still
+                that = c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or _infinitive(c) or that):
                     # "refused to discuss pensions" is about pensions; "refused to exempt autos", with
                     # "exempt" tagged an adjective, about the exemption
                     discussing = c.lemma_.lower() in self.words.aside_unless_issue
