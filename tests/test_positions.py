@@ -134,6 +134,11 @@ def test_a_malformed_profile_is_a_clear_error(tmp_path):
     (tmp_path / "broken.yaml").write_text("id: x\nlabel: y\nissues:\n  - {id: a}\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"broken\.yaml issue 1: missing label, words"):
         profiles((tmp_path,))
+    (tmp_path / "broken.yaml").write_text(
+        "id: x\nlabel: y\nissues:\n  - {id: a, label: A, words: [a], over: [b]}\n", encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeError, match=r"issue 'a' is over b, which it does not list"):
+        profiles((tmp_path,))
 
 
 def test_the_shipped_profiles_end_with_the_generic_one_and_name_known_parties():
@@ -1325,3 +1330,12 @@ def test_a_that_clause_whose_verb_the_tagger_took_for_a_noun_is_still_the_object
         "declaration of independence.",
     )
     assert one(positions, "azerbaijan", "insist")["issue"] == "governance"
+
+
+def test_a_guarantee_of_jobs_is_on_jobs_and_a_guarantee_of_a_truce_on_guarantees():
+    positions = positions_of(
+        "Unison wants a guarantee of no compulsory redundancies as councils move to cut costs.",
+        "Nurses will walk out on Oct. 20 unless Kaiser agrees to enforceable staffing standards.",
+        "The Houthis have insisted on written guarantees that the truce will hold.",
+    )
+    assert [p["issue"] for p in positions] == ["jobs", "jobs", "guarantees"]

@@ -1444,6 +1444,7 @@ class _Reader:
         }
         for profile in self.profiles:
             best: tuple[int, int, Issue] | None = None
+            named_issues: list[Issue] = []
             for issue in profile.issues:
                 if issue.per and not (
                     quantity and quantity.per and _any_word(issue.per, quantity.per.lower())
@@ -1455,6 +1456,7 @@ class _Reader:
                 named = [w for w in issue.words if _names(w, said, named_as, stem=bool(issue.excluded))]
                 if not named:
                     continue
+                named_issues.append(issue)
                 # on a tie, the issue named nearer the head: "guarantees on the border" are guarantees
                 top = len(part)  # a text ("a ceasefire proposal") is about what its modifiers name
                 if issue.id != WHOLE_DEAL:
@@ -1467,7 +1469,10 @@ class _Reader:
                 if best is None or score > (best[0], -best[1]):
                     best = (score[0], top, issue)
             if best is not None:
-                return best[2], profile
+                chosen = best[2]
+                # "a guarantee of no compulsory redundancies" is on jobs
+                prevailing = [i for i in named_issues if chosen.id in i.over]
+                return (prevailing[0] if prevailing else chosen), profile
         return None
 
     def _figure(self, token: Token) -> bool:

@@ -224,6 +224,7 @@ class Issue:
     excluded: tuple[str, ...] = ()  # phrases whose words name something else ("exchange rate")
     nouns: frozenset[str] = frozenset()  # words that name it only as nouns ("a pay rise", not "pay a fee")
     kind: str = ""  # the generic issue this one is a case of ("hostages" is a release)
+    over: frozenset[str] = frozenset()  # issues it prevails over when both are named ("a job guarantee")
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,11 +315,17 @@ def _profile(data: Any, where: str) -> Profile:
                 excluded=tuple(str(w).lower() for w in entry.get("except") or ()),
                 nouns=_words(entry.get("nouns") or ()),
                 kind=str(entry.get("kind") or entry["id"]),
+                over=_words(entry.get("over") or ()),
             )
         )
     ids = [i.id for i in issues]
     if len(set(ids)) != len(ids):
         raise KnowledgeError(f"{where}: issue ids must be unique")
+    for issue in issues:
+        if unknown := sorted(issue.over - set(ids)):
+            raise KnowledgeError(
+                f"{where}: issue {issue.id!r} is over {', '.join(unknown)}, which it does not list"
+            )
     return Profile(
         id=str(data["id"]),
         label=str(data["label"]),
