@@ -1339,3 +1339,12 @@ def test_a_guarantee_of_jobs_is_on_jobs_and_a_guarantee_of_a_truce_on_guarantees
         "The Houthis have insisted on written guarantees that the truce will hold.",
     )
     assert [p["issue"] for p in positions] == ["jobs", "jobs", "guarantees"]
+
+
+def test_sovereignty_or_self_rule_over_a_territory_is_governance_a_pullout_from_it_withdrawal():
+    positions = positions_of(
+        "Eritrea has repeatedly rejected any arrangement that would cede territory or sovereignty.",
+        "Morocco offers the territory broad self-rule under Moroccan sovereignty.",
+        "Israel has offered to withdraw its troops from the territory within 60 days.",
+    )
+    assert [p["issue"] for p in positions] == ["governance", "governance", "withdrawal"]
