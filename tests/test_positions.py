@@ -1302,6 +1302,12 @@ def test_a_ministry_of_no_named_country_speaks_for_the_one_state_of_the_story():
         "The Department of Homeland Security has proposed raising fees by 15 percent.",
     )
     assert one(positions, "department-of-homeland-security", "propose")["value"]["min"] == 15
+    positions = positions_of(
+        "Thousands of truckers rallied in Seoul, South Korea, on Tuesday.",
+        "A ministry official, speaking on condition of anonymity, said the ministry would not negotiate with "
+        "the union while the strike continued.",
+    )
+    assert one(positions, "south-korea", "reject")["according_to"].endswith("ministry-official")
 
 
 def test_a_sum_in_compensation_a_terrorist_designation_and_a_count_of_sources():

@@ -607,7 +607,9 @@ class _Reader:
             return agent
         if actor.kind == "anonymous" and not actor.side and (named := self._named_in(actor)) is not None:
             return Agent(self._party_of(named), source=agent.source or actor.id)  # "a BHP spokesperson"
-        governmental = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_roles
+        # "a senior official", "a ministry official" of no named country
+        ministry = self.words.state_bodies & self.clauses.refs.words.public_bodies
+        governmental = set(re.findall(r"[a-z]+", actor.name.lower())) & (self.words.state_roles | ministry)
         if (
             actor.kind == "anonymous"
             and not actor.side
