@@ -1354,3 +1354,17 @@ def test_sovereignty_or_self_rule_over_a_territory_is_governance_a_pullout_from_
         "Israel has offered to withdraw its troops from the territory within 60 days.",
     )
     assert [p["issue"] for p in positions] == ["governance", "governance", "withdrawal"]
+
+
+def test_a_name_after_a_lower_case_title_is_a_person_of_the_body_named_before_the_title():
+    record = record_of(
+        "The Philippine government and the National Democratic Front of the Philippines (NDFP) agreed on "
+        "Monday to resume talks in Oslo.",
+        "In a joint statement issued by government panel chair Teodoro Alcaraz and NDFP panel chair Amelia "
+        "Ranada, the two sides said the March round would take up reforms.",
+        "Ranada dismissed the government's timetable as an artificial deadline.",
+    )
+    ranada = next(a for a in record["actors"] if a["id"] == "amelia-ranada")
+    assert (ranada["kind"], ranada["roles"]) == ("person", ["NDFP panel chair"])
+    reject = one(record["positions"], "national-democratic-front-of-the-philippines", "reject")
+    assert reject["according_to"] == "amelia-ranada"

@@ -172,6 +172,32 @@ def entity_repairs(doc: Doc) -> Doc:
             ents = [e for e in ents if e not in found] + [Span(doc, token.i + 1, end, label="ORG")]
         return sorted(ents, key=lambda e: e.start)
 
+    def titled_people(ents: list[Span]) -> list[Span]:
+        """ "NDFP panel chair Amelia Ranada": two or three capitalised words right after a title in lower
+        case are a person, even when the tagger took them for places the knowledge does not list."""
+        label = {i: e for e in ents for i in range(e.start, e.end)}
+        titles = words.anonymous_heads | words.titles
+
+        def name_word(t: Token) -> bool:
+            loose = t.i not in label or (label[t.i].label_ in ("GPE", "NORP", "PERSON") and not t.ent_id_)
+            return t.is_title and t.pos_ == "PROPN" and loose
+
+        for token in doc[:-2]:
+            if not token.is_lower or token.lower_ not in titles:
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 3 and name_word(doc[end]):
+                end += 1
+            found = {label[i] for i in range(token.i + 1, end) if i in label}
+            if end - token.i - 1 < 2 or (end < len(doc) and doc[end].is_title):
+                continue
+            # "negotiator Undersecretary Leandro Casino": a full name the tagger found stands
+            named = any(e.label_ == "PERSON" and len(e) >= 2 for e in found)
+            if named or any(e.start <= token.i or e.end > end for e in found):
+                continue
+            ents = [e for e in ents if e not in found] + [Span(doc, token.i + 1, end, label="PERSON")]
+        return sorted(ents, key=lambda e: e.start)
+
     def linked_names(ents: list[Span]) -> list[Span]:
         """ "the Committee of Vice-Chancellors of" + "Nigerian" + "Universities", "Nigeria Labour" +
         "Congress": a name the ruler's demonym or state cut in pieces is one name, up to its last
@@ -250,7 +276,7 @@ def entity_repairs(doc: Doc) -> Doc:
         if (start, end, label) != (ent.start, ent.end, ent.label_):
             ent = Span(doc, start, end, label=label)
         ents.append(ent)
-    ents = named_after_body(linked_names(ents))
+    ents = titled_people(named_after_body(linked_names(ents)))
     spelled = [found for ent in ents for found in spelled_out(doc, ent)]
     if spelled:
         taken = {i for span in spelled for i in range(span.start, span.end)}

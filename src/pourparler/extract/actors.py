@@ -1093,6 +1093,13 @@ def _title_before(sp: Doc, mention: Mention) -> str:
         if token.ent_type_ == "PERSON" or token.is_punct:
             break
         i -= 1
+    if (
+        0 <= i < span.start - 1
+        and sp[i].ent_type_ == "ORG"
+        and _short_form(sp[i].text)
+        and sp[i + 1].is_lower
+    ):
+        i -= 1  # "… and NDFP panel chair Amelia Ranada", the parser hanging "NDFP" on the name before
     words = sp[i + 1 : span.start]
     if not words or not any(t.pos_ == "NOUN" or t.is_title or t.is_upper for t in words):
         return ""

@@ -418,6 +418,7 @@ class SpeechKnowledge:
     numbered_bodies: frozenset[str]
     public_bodies: frozenset[str]
     honorifics: frozenset[str]
+    titles: frozenset[str]
     media: frozenset[str]
     sides: frozenset[str]
     instruments: frozenset[str]
@@ -464,6 +465,7 @@ def speech() -> SpeechKnowledge:
         sides=words(data.get("sides") or ()),
         instruments=words(data.get("instruments") or ()),
         honorifics=words(data.get("honorifics") or ()),
+        titles=words(data.get("titles") or ()),
     )
 
 
