@@ -1368,3 +1368,11 @@ def test_a_name_after_a_lower_case_title_is_a_person_of_the_body_named_before_th
     assert (ranada["kind"], ranada["roles"]) == ("person", ["NDFP panel chair"])
     reject = one(record["positions"], "national-democratic-front-of-the-philippines", "reject")
     assert reject["according_to"] == "amelia-ranada"
+
+
+def test_a_minister_of_a_story_that_names_its_country_only_by_demonym_speaks_for_it():
+    positions = positions_of(
+        "Belgian dockworkers walked out in Antwerp on Monday after talks with Belgian port employers failed.",
+        "Employment Minister Pieter Vandamme ruled out a pay rise above 3%.",
+    )
+    assert one(positions, "belgium", "reject")["according_to"] == "pieter-vandamme"

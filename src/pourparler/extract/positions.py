@@ -814,6 +814,13 @@ class _Reader:
             return bodies[0]
         if len(states) == 1:
             return states[0]  # "Employment Minister X", "the Education Ministry" in Belgium
+        if not states and not bodies:
+            # "Belgian ports", "Belgian employers": the one country a story names only by its demonym
+            codes = Counter(
+                t.ent_id_ for t in self.sp if t.ent_type_ == "NORP" and t.ent_id_ in demonyms().values()
+            )
+            if len(codes) == 1 and (only := codes.most_common(1)[0])[1] >= 2:
+                return self.clauses.side(only[0])
         # the state the article is about, named at least twice as often as any other; "near Sulaymaniyah
         # in northern Iraq" is a place, not an actor
         acting = Counter(m.actor for m in cast.mentions if m.actor in states and m.head >= 0)
