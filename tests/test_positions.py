@@ -1376,3 +1376,13 @@ def test_a_minister_of_a_story_that_names_its_country_only_by_demonym_speaks_for
         "Employment Minister Pieter Vandamme ruled out a pay rise above 3%.",
     )
     assert one(positions, "belgium", "reject")["according_to"] == "pieter-vandamme"
+
+
+def test_a_government_negotiator_serves_the_state_named_as_an_actor_not_the_venues():
+    positions = positions_of(
+        "The government and the Moro Islamic Liberation Front met in Kuala Lumpur on Monday, with a Malaysian "
+        "facilitator.",
+        "The Moro Islamic Liberation Front wants the deadline moved, a request Manila has refused.",
+        "Government panel chair Undersecretary Leandro Casiño offered to raise the payment to P150,000.",
+    )
+    assert one(positions, "philippines", "offer")["according_to"] == "leandro-casino"

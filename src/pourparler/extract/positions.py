@@ -814,6 +814,9 @@ class _Reader:
             return bodies[0]
         if len(states) == 1:
             return states[0]  # "Employment Minister X", "the Education Ministry" in Belgium
+        actors = [a for a in states if any(m.actor == a and m.head >= 0 for m in cast.mentions)]
+        if len(actors) == 1:
+            return actors[0]  # "talks in Kuala Lumpur" name a place, not a government
         if not states and not bodies:
             # "Belgian ports", "Belgian employers": the one country a story names only by its demonym
             codes = Counter(
