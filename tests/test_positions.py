@@ -1386,3 +1386,18 @@ def test_a_government_negotiator_serves_the_state_named_as_an_actor_not_the_venu
         "Government panel chair Undersecretary Leandro Casiño offered to raise the payment to P150,000.",
     )
     assert one(positions, "philippines", "offer")["according_to"] == "leandro-casino"
+
+
+def test_a_halt_to_strikes_on_infrastructure_is_a_ceasefire_and_a_source_close_to_the_group_is_its():
+    positions = positions_of(
+        "Russia and Ukraine have agreed to halt strikes on each other's energy infrastructure.",
+        "The Ta’ang National Liberation Army (TNLA) met junta envoys in Kunming. The group would withdraw "
+        "from six wards if the regime halts air strikes, a source close to the group said.",
+    )
+    assert {p["party"] for p in positions if p["stance"] == "accept"} == {"russia", "ukraine"}
+    assert {p["issue"] for p in positions if p["stance"] == "accept"} == {"ceasefire"}
+    demand = one(positions, "tnla", "demand")
+    assert (demand["issue"], demand["according_to"].endswith("source-close-to-the-group")) == (
+        "ceasefire",
+        True,
+    )

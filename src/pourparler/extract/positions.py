@@ -621,6 +621,8 @@ class _Reader:
             # "a company official", "a union negotiator": the body of that kind the article named last
             sectors = self.clauses.refs.words.sectors
             kinds = [w for w in re.findall(r"[a-z]+", actor.name.lower()) if w in sectors]
+            # "a source close to the group": the group the article named
+            kinds += [w for w in re.findall(r"\bthe (\w+)", actor.name.lower()) if w in GROUP_NOUNS]
             if kinds and (body := self._body_named(kinds[0], actor)) is not None:
                 return Agent(self._party_of(self.clauses.cast.actors[body]), source=agent.source or actor.id)
         party = self._party_of(actor)
