@@ -76,7 +76,9 @@ def entity_repairs(doc: Doc) -> Doc:
     - "the metalworkers' union IF Metall": capitalised words right after a word for a body are its name;
     - "SEPTA spokesperson Kimberly Ruiz", "its chief officer, Gareth Penny": a name right after or in
       apposition to a word for a person's office is a person, even when the tagger took the body, the
-      office and the name for one name.
+      office and the name for one name;
+    - "NDFP panel chair Amelia Ranada": two or three capitalised words right after a lower-case title are
+      a person, even when the tagger took them for places.
     """
     from pourparler.knowledge import speech
 

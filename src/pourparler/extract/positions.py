@@ -607,7 +607,7 @@ class _Reader:
             return agent
         if actor.kind == "anonymous" and not actor.side and (named := self._named_in(actor)) is not None:
             return Agent(self._party_of(named), source=agent.source or actor.id)  # "a BHP spokesperson"
-        # "a senior official", "a ministry official" of no named country
+        # "a government official", "a ministry official" of no named country
         ministry = self.words.state_bodies & self.clauses.refs.words.public_bodies
         governmental = set(re.findall(r"[a-z]+", actor.name.lower())) & (self.words.state_roles | ministry)
         if (
@@ -767,7 +767,8 @@ class _Reader:
     def _home_government(self) -> str | None:
         """The government a minister or negotiator named with no country serves: the provincial or state
         government of an article about one, when no national government of its country is named; else
-        the state of the one government the article names ("Colombia's government")."""
+        the state of the one government the article names ("Colombia's government"); else the one state
+        it names, or names as an actor rather than a venue, or names only by its demonym."""
         cast = self.clauses.cast
         if cast.regional:
             # the one provincial government, or the one the article is about when it names others in passing
