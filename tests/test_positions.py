@@ -1401,3 +1401,12 @@ def test_a_halt_to_strikes_on_infrastructure_is_a_ceasefire_and_a_source_close_t
         "ceasefire",
         True,
     )
+
+
+def test_a_condition_that_names_no_redundancies_is_a_demand_but_no_agreement_is_a_threat():
+    positions = positions_of(
+        "The University and College Union (UCU) said it was prepared to accept a 4% settlement if employers "
+        "also signed up to a national agreement on no compulsory redundancies.",
+        "The UCU will walk out if there is no agreement by Friday.",
+    )
+    assert [(p["stance"], p["issue"]) for p in positions] == [("willing", "deal"), ("demand", "jobs")]

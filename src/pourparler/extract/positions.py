@@ -271,8 +271,10 @@ class _Reader:
             willing or self._offering(main) or (carrier.i != main.i and self._offering(carrier))
         ):
             return None
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in clause.subtree):
-            return None  # "will walk out if there is no agreement": a threat naming no term
+        if any(c.dep_ == "det" and c.lower_ == "no" and c.head.head.i == clause.i for c in clause.subtree):
+            # "will walk out if there is no agreement", "if no deal is reached": a threat naming no term;
+            # "if employers sign an agreement on no compulsory redundancies" names one
+            return None
         party = next((a for a in self._parties(carrier) if a.actor), None)
         if party is None and (setting or willing or self._offering(main, stated=True)):
             party = self._speaker_of(main)  # "we are prepared to move further on scheduling if ..."
