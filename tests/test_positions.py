@@ -1410,3 +1410,12 @@ def test_a_condition_that_names_no_redundancies_is_a_demand_but_no_agreement_is_
         "The UCU will walk out if there is no agreement by Friday.",
     )
     assert [(p["stance"], p["issue"]) for p in positions] == [("willing", "deal"), ("demand", "jobs")]
+
+
+def test_the_sultanate_or_the_kingdom_is_the_state_named_before():
+    positions = positions_of(
+        "Oman said on Monday that the sultanate was ready to host further rounds of talks.",
+        "Morocco insists the kingdom is open to more UN monitors in the territory.",
+    )
+    willing = [(p["party"], p["issue"]) for p in positions if p["stance"] == "willing"]
+    assert willing == [("oman", "talks"), ("morocco", "guarantees")]
