@@ -1328,6 +1328,10 @@ def test_the_figure_a_verb_takes_a_term_to_is_its_value():
         "On cars, India has offered to reduce duties of up to 110% on imported vehicles to 10% over five years.",
     )
     assert term(one(positions, "india", "offer")) == ("tariffs", 10, "percent")
+    positions = positions_of(
+        "Somalia and Ethiopia met in Ankara.", "Addis Ababa wants its Aussom contingent raised to 4,000."
+    )
+    assert term(one(positions, "ethiopia", "demand"))[:2] == ("withdrawal", 4000)
 
 
 def test_a_that_clause_whose_verb_the_tagger_took_for_a_noun_is_still_the_object():
