@@ -1423,3 +1423,13 @@ def test_the_sultanate_or_the_kingdom_is_the_state_named_before():
     )
     willing = [(p["party"], p["issue"]) for p in positions if p["stance"] == "willing"]
     assert willing == [("oman", "talks"), ("morocco", "guarantees")]
+
+
+def test_arbitration_and_working_groups_are_on_how_to_negotiate_and_exchanging_data_is_no_release():
+    positions = positions_of(
+        "Lufthansa has proposed taking the dispute to arbitration.",
+        "Israel and Lebanon agreed to form three working groups, one of them on Lebanese detainees.",
+        "The United States and Mexico agreed to exchange updated reservoir data beforehand.",
+    )
+    assert {p["issue"] for p in positions} == {"talks"}
+    assert {p["party"] for p in positions} == {"lufthansa", "israel", "lebanon"}
