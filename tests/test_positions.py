@@ -1433,3 +1433,13 @@ def test_arbitration_and_working_groups_are_on_how_to_negotiate_and_exchanging_d
     )
     assert {p["issue"] for p in positions} == {"talks"}
     assert {p["party"] for p in positions} == {"lufthansa", "israel", "lebanon"}
+
+
+def test_we_in_the_quote_of_an_anonymous_official_of_a_country_is_that_country():
+    positions = positions_of(
+        "Ukraine and Russia met in Riyadh on Tuesday.",
+        "A senior Ukrainian official involved in the talks said Kyiv had pressed for a monitoring mechanism. "
+        '"We are ready for a full ceasefire tomorrow," the official said.',
+    )
+    ready = one(positions, "ukraine", "willing")
+    assert ready["issue"] == "ceasefire" and "ukrainian-official" in ready["according_to"]

@@ -607,6 +607,9 @@ class _Reader:
         actor = self.clauses.cast.actors.get(agent.actor or "")
         if actor is None:
             return agent
+        if actor.kind == "anonymous" and actor.side and (side := self.clauses.side(actor.side)) != actor.id:
+            # "'We are ready for a full ceasefire,' the official said" of "a senior Ukrainian official"
+            return Agent(side, source=agent.source or actor.id)
         if actor.kind == "anonymous" and not actor.side and (named := self._named_in(actor)) is not None:
             return Agent(self._party_of(named), source=agent.source or actor.id)  # "a BHP spokesperson"
         # "a government official", "a ministry official" of no named country
