@@ -195,7 +195,8 @@ def test_the_hostile_article_comes_back_verbatim_because_json_is_not_html(client
 def test_actors_are_listed_once_across_documents_and_filter_by_name_and_kind(client: TestClient) -> None:
     actors = {a["id"]: a for a in items(client, "/api/actors")}
     assert actors["hamas"]["name"] == "Hamas"
-    assert actors["hamas"]["counts"] == {"documents": 2, "quotes": 0, "positions": 2, "events": 2}
+    # two demands, and the red line and rejection "a Hamas official" voiced for Hamas
+    assert actors["hamas"]["counts"] == {"documents": 2, "quotes": 0, "positions": 4, "events": 2}
     assert actors["harold-daggett"]["kind"] == "person"
     found = items(client, "/api/actors", q="longshore")
     assert [a["id"] for a in found] == ["ila"] and found[0]["aliases"] == ["ILA"]
@@ -221,7 +222,10 @@ def test_an_actor_comes_with_its_quotes_positions_and_events(client: TestClient)
     assert [d["outlet"] for d in daggett["documents"]] == ["Harbor Times"]
     hamas = ok(client.get("/api/actors/hamas"))
     assert {d["outlet"] for d in hamas["documents"]} == {"Gulf Courier", "Levant Ledger"}
-    assert [(p["stance"], p["value"]["min"]) for p in hamas["positions"]] == [("demand", 20), ("demand", 20)]
+    stances = sorted((p["stance"], (p["value"] or {}).get("min")) for p in hamas["positions"])
+    assert stances == [("demand", 20), ("demand", 20), ("insist", None), ("reject", None)]
+    official = [p["according_to"] for p in hamas["positions"] if p["stance"] in ("insist", "reject")]
+    assert len(official) == 2 and all("hamas-official" in (a or "") for a in official)
     assert {e["type"] for e in hamas["events"]} == {"REQUEST"}
     bodies = {
         d["id"]: ok(client.get(f"/api/documents/{d['id']}"))["document"]["body"] for d in hamas["documents"]

@@ -399,8 +399,10 @@ def test_actor_page_shows_roles_quotes_and_positions_across_documents(client: Te
     assert "We are not going to accept automation that takes our jobs" in daggett
     hamas = client.get("/actors/hamas").text
     positions = re.findall(r"<tr data-position>.*?</tr>", hamas, re.S)
-    assert len(positions) >= 2
-    assert all("20 prisoners per living Israeli hostage" in p for p in positions)
+    demands = [p for p in positions if "demand" in p]
+    assert len(demands) >= 2
+    assert all("20 prisoners per living Israeli hostage" in p for p in demands)
+    assert any("red line on the withdrawal maps" in p for p in positions if p not in demands)
     assert {"Gulf Courier", "Levant Ledger"} <= set(re.findall(r'title="[^"]*">([^<]+)</a></td>', hamas))
     assert "Articles naming Hamas" in hamas
 
