@@ -827,9 +827,7 @@ class _Reader:
             return actors[0]  # "talks in Kuala Lumpur" name a place, not a government
         if not states and not bodies:
             # "Belgian ports", "Belgian employers": the one country a story names only by its demonym
-            codes = Counter(
-                t.ent_id_ for t in self.sp if t.ent_type_ == "NORP" and t.ent_id_ in demonyms().values()
-            )
+            codes = Counter(t.ent_id_ for t in self.sp if t.ent_type_ == "NORP" and t.ent_id_)
             if len(codes) == 1 and (only := codes.most_common(1)[0])[1] >= 2:
                 return self.clauses.side(only[0])
         # the state the article is about, named at least twice as often as any other; "near Sulaymaniyah
