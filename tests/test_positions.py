@@ -1443,3 +1443,36 @@ def test_we_in_the_quote_of_an_anonymous_official_of_a_country_is_that_country()
     )
     ready = one(positions, "ukraine", "willing")
     assert ready["issue"] == "ceasefire" and "ukrainian-official" in ready["according_to"]
+
+
+def test_an_offer_raised_to_a_figure_is_offered_at_that_figure_and_a_ballot_share_is_no_term():
+    positions = positions_of(
+        "The Australian Licensed Aircraft Engineers Association (ALAEA) is seeking pay rises of 6 per cent "
+        "a year. Qantas offered 3 per cent a year in March and last month lifted its offer to 3.5 per cent "
+        "a year.",
+        "Members rejected the improved offer in a ballot last week, with 87 per cent voting no on a turnout "
+        "of 91 per cent.",
+    )
+    offers = [term(p) for p in positions if p["party"] == "qantas" and p["stance"] == "offer"]
+    assert offers == [("pay", 3.0, "percent"), ("pay", 3.5, "percent")]
+    rejected = one(positions, "australian-licensed-aircraft-engineers-association", "reject")
+    assert rejected["value"] is None
+
+
+def test_a_rejection_beside_a_lowered_demand_does_not_take_the_party_s_own_figure():
+    positions = positions_of(
+        "The California Nurses Association, the union representing 46,000 nurses, is bargaining with Kaiser "
+        "Permanente over pay. Pay is the sticking point: nurses say their pay has lagged inflation.",
+        "On pay, Kaiser last week raised its offer to 18% over four years. The union, which opened bargaining "
+        "in June seeking 30%, has since lowered its demand to 25% and rejected the new offer on Friday.",
+    )
+    demands = [term(p) for p in positions if p["stance"] == "demand"]
+    assert ("pay", 25.0, "percent") in demands
+    assert one(positions, "california-nurses-association", "reject")["value"] is None
+
+
+def test_refusing_to_act_until_something_is_done_demands_it():
+    positions = positions_of(
+        "Pakistan has refused to reopen the crossings until the monitoring mechanism is in place.",
+    )
+    assert ("pakistan", "demand", "guarantees") in [(p["party"], p["stance"], p["issue"]) for p in positions]

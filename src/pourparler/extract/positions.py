@@ -112,10 +112,14 @@ class _Reader:
         sources = [
             m for m in cast.mentions if (a := cast.actors.get(m.actor or "")) and a.kind == "anonymous"
         ]
-        # "according to two people briefed on the talks": a count of sources is no term
-        self.quantities = [q for q in quantities if not any(m.start <= q.start < m.end for m in sources)]
-        self.profiles = profiles
         self.words = stances()
+        # "according to two people briefed on the talks": a count of sources is no term
+        self.quantities = [
+            q
+            for q in quantities
+            if not any(m.start <= q.start < m.end for m in sources) and not self._tally(q)
+        ]
+        self.profiles = profiles
         self.positions: list[Position] = []
         # the parties the last coordinated subject named: whom "the parties" means next
         self.last_group: list[str] = []
@@ -128,16 +132,36 @@ class _Reader:
             if p not in clauses.cast.actors
         }
 
+    def _tally(self, quantity: Quantity) -> bool:
+        """ "with 87 per cent voting no on a turnout of 91 per cent": a share of a ballot is no term."""
+        if quantity.kind != "percent":
+            return False
+        text = text_of(self.sp)
+        after = text[quantity.end : quantity.end + 40].lower().lstrip()
+        before = text[max(0, quantity.start - 40) : quantity.start].lower()
+        return any(
+            re.match(rf"{re.escape(w)}\b", after) or re.search(rf"\b{re.escape(w)}( of)?\s*$", before)
+            for w in self.words.tallies
+        )
+
     def run(self) -> list[Position]:
         # a stance word inside the object of another ("agreed to sign a deal") is part of that one
+        # ("insisted that it cannot be signed until …"), but "refused to reopen the crossings until the
+        # monitoring mechanism is in place" also demands the mechanism
         covered: set[int] = set()
+        refused: set[int] = set()
         for t in self.sp:
             found = self._stance(t)
-            if found is None or (t.i in covered and (t.pos_ in ("VERB", "AUX") or found.condition)):
+            if found is None or (
+                t.i in covered and (t.pos_ in ("VERB", "AUX") or (found.condition and t.i not in refused))
+            ):
                 continue
             made, parts = self._positions(found)
             if made:
-                covered |= {x.i for part in parts for x in part}
+                words = {x.i for part in parts for x in part}
+                covered |= words
+                if all(p.stance == "reject" for p in made):
+                    refused |= words
                 self.positions += made
         return self.positions
 
@@ -265,7 +289,10 @@ class _Reader:
         setting = self._setting(mark)
         if setting:
             modals = {c.lower_ for c in main.children if c.dep_ == "aux"} & self.words.intent_modals
-            if not modals and not self.clauses.negated(main) and mark.lower_ == "until":
+            refused = (
+                main.dep_ == "xcomp" and self.words.verbs.get((main.head.lemma_.lower(), None)) == "reject"
+            )
+            if not modals and not self.clauses.negated(main) and not refused and mark.lower_ == "until":
                 return None  # "talks went on until the company raised its offer": a time, not a condition
         elif mark.lower_ not in self.words.conditions or not (
             willing or self._offering(main) or (carrier.i != main.i and self._offering(carrier))
@@ -985,7 +1012,8 @@ class _Reader:
             if (meant := meaning.get(issue.id)) is not None:
                 if meant.party != agent.actor:
                     position.responds_to.append(meant.id)
-                if meant.start >= found.token.sent.start_char:  # "to 35 hours – a proposal Cosla rejected"
+                if meant.party != agent.actor and meant.start >= found.token.sent.start_char:
+                    # "to 35 hours – a proposal Cosla rejected"
                     position.value = position.value or meant.value
             made.append(position)
         return made
@@ -1327,6 +1355,20 @@ class _Reader:
             ):
                 return [verb]  # "would raise pay by 38 per cent": the change is the term
             return [thing] if thing is not None else []
+        if noun.dep_ == "dobj":
+            changed = next(
+                (
+                    c
+                    for c in noun.head.children
+                    if c.dep_ == "prep"
+                    and c.lower_ in ("to", "by")
+                    and c.i > noun.i
+                    and any(x.like_num for x in c.subtree)
+                ),
+                None,
+            )
+            if changed is not None:
+                return [changed]  # "lifted its offer to 3.5 per cent": what the offer now is
         verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
         verbs += [c for c in noun.children if c.dep_ == "relcl"]
         for verb in verbs:

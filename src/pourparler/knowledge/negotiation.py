@@ -150,6 +150,7 @@ class StanceLexicon:
     obliging_modals: frozenset[str]
     obliging_verbs: frozenset[str]
     setting_conditions: frozenset[tuple[str, ...]]
+    tallies: tuple[str, ...]
 
 
 @cache
@@ -205,6 +206,7 @@ def stances() -> StanceLexicon:
         setting_conditions=frozenset(
             tuple(str(w).lower().split()) for w in data.get("setting_conditions") or ()
         ),
+        tallies=tuple(str(w).lower() for w in data.get("tallies") or ()),
     )
 
 
