@@ -80,3 +80,11 @@ def test_a_government_annotated_as_a_state_is_that_state_and_no_other():
     wrong = predicted("hamas", "offered", "hostages", "release", None, 10)
     tally = score([wrong], [gold("Israeli government", "offered", "release", 10)], (annotated, found))
     assert (tally["tp"], tally["fp"], tally["fn"]) == (0, 1, 1)
+
+
+def test_a_number_annotated_in_the_scale_its_unit_names_is_the_same_number():
+    scaled = {**gold("Israel", "offered", "release", 0.01), "unit": "thousand prisoners"}
+    found = predicted("israel", "offered", "hostages", "release", None, 10)
+    assert score([found], [scaled])["tp"] == 1
+    unscaled = {**gold("Israel", "offered", "release", 0.01), "unit": "prisoners"}
+    assert score([found], [unscaled])["tp"] == 0

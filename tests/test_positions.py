@@ -1476,3 +1476,16 @@ def test_refusing_to_act_until_something_is_done_demands_it():
         "Pakistan has refused to reopen the crossings until the monitoring mechanism is in place.",
     )
     assert ("pakistan", "demand", "guarantees") in [(p["party"], p["stance"], p["issue"]) for p in positions]
+
+
+def test_a_deal_only_as_the_subject_or_a_proposal_for_someone_to_act_is_about_the_act():
+    positions = positions_of(
+        "South Sudan's government and the opposition coalition met in Nairobi. The opposition coalition has "
+        "insisted that any deal be signed by international guarantors.",
+        "Colombia and the Clan del Golfo accepted a proposal by Qatar for the guarantor countries - Qatar, "
+        "Norway and Spain - to monitor compliance through a joint commission.",
+    )
+    assert {(p["stance"], p["issue"]) for p in positions} == {
+        ("insist", "guarantees"),
+        ("accept", "guarantees"),
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import partial
 from typing import Any
@@ -131,9 +132,31 @@ def _pair(
 def _same_value(gold: dict[str, Any], value: dict[str, Any] | None) -> bool:
     """The numbers stated agree. A one-sided bound ("at least 40%": min 40, max open) states one number, so it
     matches an annotation that writes that number as min and max; annotators write bounds that way."""
-    stated = {float(n) for n in (gold.get("min"), gold.get("max")) if n is not None}
     found = {float(n) for n in ((value or {}).get("min"), (value or {}).get("max")) if n is not None}
-    return len(stated) == len(found) and all(any(_close(a, b) for b in found) for a in stated)
+    for scale in _scales(gold.get("unit")):
+        stated = {float(n) * scale for n in (gold.get("min"), gold.get("max")) if n is not None}
+        if len(stated) == len(found) and all(any(_close(a, b) for b in found) for a in stated):
+            return True
+    return False
+
+
+SCALES = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "tn": 1e12,
+    "trillion": 1e12,
+}
+
+
+def _scales(unit: Any) -> list[float]:
+    """ "$bn", "mn t/yr": an annotator may write a number in the scale its unit names."""
+    words = re.findall(r"[a-z]+", str(unit or "").lower())
+    return [1.0, *{SCALES[w] for w in words if w in SCALES}]
 
 
 def _close(a: Any, b: Any) -> bool:

@@ -1302,6 +1302,8 @@ class _Reader:
             parts += self._split(head)
         if parts and heads and (named := _sum_named(t, heads[0])) is not None:
             parts[0] = sorted({*parts[0], *named.subtree}, key=lambda x: x.i)  # "asked for $1.2bn in aid"
+        if parts and heads and heads[0].lemma_.lower() in self.words.references:
+            parts[0] = sorted({*parts[0], *_proposed_for(t, heads[0])}, key=lambda x: x.i)
         return [p for p in parts if p]
 
     def _aside(self, verb: Token) -> bool:
@@ -1532,8 +1534,25 @@ class _Reader:
                 chosen = best[2]
                 # "a guarantee of no compulsory redundancies" is on jobs
                 prevailing = [i for i in named_issues if chosen.id in i.over]
+                if chosen.id == WHOLE_DEAL and not prevailing and (said := self._predicated(part)):
+                    return said
                 return (prevailing[0] if prevailing else chosen), profile
         return None
+
+    def _predicated(self, part: list[Token]) -> tuple[Issue, Profile] | None:
+        """ "insisted that any deal be signed by international guarantors": a deal that is only the
+        subject of the clause asked for is about what its predicate names."""
+        head = _phrase_head(part)
+        if head is None or head.pos_ not in ("VERB", "AUX"):
+            return None
+        inside = {x.i for x in part}
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in inside]
+        left = {x.i for s in subjects for x in s.subtree}
+        named = self._classify([x for x in part if x.i in left]) if left else None
+        if named is None or named[0].id != WHOLE_DEAL:
+            return None
+        found = self._classify([x for x in part if x.i not in left])
+        return found if found is not None and found[0].id != WHOLE_DEAL else None
 
     def _figure(self, token: Token) -> bool:
         """Whether the token is a number or a currency sign of a quantity."""
@@ -2035,6 +2054,20 @@ def _sum_named(verb: Token, thing: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _proposed_for(verb: Token, thing: Token) -> list[Token]:
+    """ "accepted a proposal by Qatar for the guarantor countries to monitor compliance": what a proposal
+    is for, which the parser hangs on the verb."""
+    found: list[Token] = []
+    after = thing.right_edge.i + 1
+    for c in sorted(verb.children, key=lambda c: c.i):
+        if c.i == after and c.dep_ == "prep" and c.lower_ == "for":
+            found += c.subtree
+            after = c.right_edge.i + 1
+        elif found and c.i == after and c.dep_ == "advcl" and c.left_edge.lower_ == "to":
+            found += c.subtree
+    return found
 
 
 def _stray_terms(verb: Token, thing: Token) -> list[Token]:
