@@ -1534,8 +1534,8 @@ class _Reader:
                 chosen = best[2]
                 # "a guarantee of no compulsory redundancies" is on jobs
                 prevailing = [i for i in named_issues if chosen.id in i.over]
-                if chosen.id == WHOLE_DEAL and not prevailing and (said := self._predicated(part)):
-                    return said
+                if chosen.id == WHOLE_DEAL and not prevailing and (asked := self._predicated(part)):
+                    return asked
                 return (prevailing[0] if prevailing else chosen), profile
         return None
 
