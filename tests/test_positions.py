@@ -1489,3 +1489,31 @@ def test_a_deal_only_as_the_subject_or_a_proposal_for_someone_to_act_is_about_th
         ("insist", "guarantees"),
         ("accept", "guarantees"),
     }
+
+
+def test_both_unions_are_each_union_named_and_a_name_with_and_in_it_is_a_party():
+    positions = positions_of(
+        "The Association of Mineworkers and Construction Union (AMCU) and the National Union of Mineworkers "
+        "(NUM) are negotiating with Sibanye-Stillwater. AMCU wants a monthly increase of 1,500 rand.",
+        "Both unions also want the living-out allowance raised to 3,500 rand a month.",
+    )
+    allowance = {p["party"] for p in positions if p["value"] and p["value"]["min"] == 3500}
+    assert allowance == {"association-of-mineworkers-and-construction-union", "national-union-of-mineworkers"}
+
+
+def test_an_official_at_the_presidency_or_bare_officials_speak_for_the_home_government():
+    positions = positions_of(
+        "Mali's transitional authorities have blessed contacts with the JNIM.",
+        "A senior official at the presidency, who asked not to be named, ruled out any payment to the group.",
+        "Officials had offered to meet the mediators again on Friday.",
+    )
+    assert {(p["party"], p["stance"]) for p in positions} == {("mali", "reject"), ("mali", "offer")}
+
+
+def test_delhi_is_india():
+    positions = positions_of(
+        "India and Pakistan's military operations directors spoke by hotline on Tuesday.",
+        "An Indian official said Delhi was ready to repatriate nine fishermen whose nationality has been "
+        "verified.",
+    )
+    assert one(positions, "india", "willing")["issue"] == "release"

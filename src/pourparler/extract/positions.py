@@ -35,6 +35,7 @@ TIMELINE = "timeline"
 DUE_PREPS = frozenset({"by", "before", "within"})
 # How often an article must name an issue for a bare number to take it as its topic.
 TOPICAL_MENTIONS = 3
+COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 DOMINANT_MENTIONS = 6
 # The clauses a verb of intent may head: a main or reported clause, or the verb after "going to".
 INTENT_CLAUSES = ("ROOT", "ccomp", "conj", "xcomp")
@@ -522,6 +523,9 @@ class _Reader:
             if len(owners) >= 2:
                 agents += [Agent(a) for a in owners]
                 continue
+            if several := self._all_of_kind(h):
+                agents += [Agent(a) for a in several]
+                continue
             agent = (
                 Agent(union)
                 if (union := self._union_of(h))
@@ -540,6 +544,25 @@ class _Reader:
         if len(named) >= 2 and self._participle_party(t) is None:  # a text named in passing sets no table
             self.last_group = named
         return agents
+
+    def _all_of_kind(self, head: Token) -> list[str]:
+        """ "Both unions", "the two unions": every body of that kind the article names, when it names as
+        many."""
+        sectors = self.clauses.refs.words.sectors.get(head.lemma_.lower(), frozenset())
+        if head.tag_ != "NNS" or not sectors or "GOV" in sectors:
+            return []
+        if any(c.dep_ == "poss" or c.lower_ == "of" for c in head.children):
+            return []  # "Sibanye's unions", "the unions of the north"
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
+        counted = next((COUNTS[d] for d in determiners if d in COUNTS), None)
+        if counted is None:
+            return []
+        found = [
+            a.id
+            for a in self.clauses.cast.actors.values()
+            if a.kind in ("organization", "group") and a.sector in sectors and not self._described(a.id)
+        ]
+        return found if len(found) == counted else []
 
     def _from_several(self, head: Token) -> list[str]:
         """The actors named after "from" in "mediators from the UN and the African Union", or listed in
@@ -619,8 +642,8 @@ class _Reader:
     def _described(self, actor_id: str) -> bool:
         """An actor the text made of a phrase ("Ukrainian and Russian delegations"), not a party itself."""
         actor = self.clauses.cast.actors.get(actor_id)
-        if actor is None or actor.known:
-            return False
+        if actor is None or actor.known or actor.aliases:
+            return False  # "the Association of Mineworkers and Construction Union (AMCU)" is a name
         return actor.kind == "organization" and " and " in actor.name
 
     def _evaluation(self, t: Token) -> bool:
@@ -639,9 +662,14 @@ class _Reader:
             return Agent(side, source=agent.source or actor.id)
         if actor.kind == "anonymous" and not actor.side and (named := self._named_in(actor)) is not None:
             return Agent(self._party_of(named), source=agent.source or actor.id)  # "a BHP spokesperson"
-        # "a government official", "a ministry official" of no named country
+        # "a government official", "a ministry official" of no named country; bare "officials" too, but
+        # not "a union official"
         ministry = self.words.state_bodies & self.clauses.refs.words.public_bodies
-        governmental = set(re.findall(r"[a-z]+", actor.name.lower())) & (self.words.state_roles | ministry)
+        words = set(re.findall(r"[a-z]+", actor.name.lower()))
+        governmental = words & (self.words.state_roles | ministry) or (
+            words & {"official", "officials"}
+            and not words & (set(self.clauses.refs.words.sectors) | GROUP_NOUNS)
+        )
         if (
             actor.kind == "anonymous"
             and not actor.side
