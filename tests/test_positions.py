@@ -1517,3 +1517,15 @@ def test_delhi_is_india():
         "verified.",
     )
     assert one(positions, "india", "willing")["issue"] == "release"
+
+
+def test_a_term_as_the_subject_of_a_bare_if_is_asked_for_but_talks_breaking_down_are_a_threat():
+    positions = positions_of(
+        "The Air Line Pilots Association (ALPA) would accept a five-year contract if the raise on signing "
+        "stayed above 20%.",
+        "ALPA would accept binding arbitration if talks break down.",
+    )
+    conditions = [
+        (p["issue"], p["value"] and p["value"]["min"]) for p in positions if p["stance"] == "demand"
+    ]
+    assert conditions == [("pay", 20.0)]

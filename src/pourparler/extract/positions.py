@@ -299,9 +299,15 @@ class _Reader:
             willing or self._offering(main) or (carrier.i != main.i and self._offering(carrier))
         ):
             return None
-        if any(c.dep_ == "det" and c.lower_ == "no" and c.head.head.i == clause.i for c in clause.subtree):
-            # "will walk out if there is no agreement", "if no deal is reached": a threat naming no term;
-            # "if employers sign an agreement on no compulsory redundancies" names one
+        failing = clause.lemma_.lower() in self.words.failures and not any(
+            c.dep_ == "xcomp" for c in clause.children
+        )
+        if failing or any(
+            c.dep_ == "det" and c.lower_ == "no" and c.head.head.i == clause.i for c in clause.subtree
+        ):
+            # "will walk out if there is no agreement", "if no deal is reached", "if talks break down": a
+            # threat naming no term; "if employers sign an agreement on no compulsory redundancies" names one,
+            # and so does "if the board fails to table a better offer"
             return None
         party = next((a for a in self._parties(carrier) if a.actor), None)
         if party is None and (setting or willing or self._offering(main, stated=True)):
@@ -324,8 +330,7 @@ class _Reader:
         stance verb, split as one; "unless the company raises pay" the verb with its objects."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if (
-            self._setting(mark)
-            and subject is not None
+            subject is not None
             and subject.pos_ == "NOUN"
             and subject.lemma_.lower() not in self.clauses.refs.words.collectives
             and not self.clauses.agent(subject).actor

@@ -151,6 +151,7 @@ class StanceLexicon:
     obliging_verbs: frozenset[str]
     setting_conditions: frozenset[tuple[str, ...]]
     tallies: tuple[str, ...]
+    failures: frozenset[str]
 
 
 @cache
@@ -207,6 +208,7 @@ def stances() -> StanceLexicon:
             tuple(str(w).lower().split()) for w in data.get("setting_conditions") or ()
         ),
         tallies=tuple(str(w).lower() for w in data.get("tallies") or ()),
+        failures=_words(data.get("failures") or ()),
     )
 
 
