@@ -1529,3 +1529,16 @@ def test_a_term_as_the_subject_of_a_bare_if_is_asked_for_but_talks_breaking_down
         (p["issue"], p["value"] and p["value"]["min"]) for p in positions if p["stance"] == "demand"
     ]
     assert conditions == [("pay", 20.0)]
+
+
+def test_what_a_condition_asks_of_the_other_side_is_not_that_side_s_stance():
+    positions = positions_of(
+        "The Swedish union Seko will not end its strike until Tesla signs a collective agreement.",
+        "Zelensky urged allies to impose sanctions on Russia if Moscow keeps rejecting an unconditional "
+        "ceasefire.",
+        'Mexico said it would "comply with the treaty".',
+    )
+    held = {(p["party"], p["stance"]) for p in positions}
+    assert ("tesla", "accept") not in held
+    assert [p["issue"] for p in positions if p["stance"] == "demand"] == ["deal"]
+    assert ("russia", "reject") in held and ("mexico", "accept") not in held

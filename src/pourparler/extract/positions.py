@@ -35,6 +35,7 @@ TIMELINE = "timeline"
 DUE_PREPS = frozenset({"by", "before", "within"})
 # How often an article must name an issue for a bare number to take it as its topic.
 TOPICAL_MENTIONS = 3
+ONGOING = frozenset({"keep", "continue"})
 COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 DOMINANT_MENTIONS = 6
 # The clauses a verb of intent may head: a main or reported clause, or the verb after "going to".
@@ -153,6 +154,8 @@ class _Reader:
         refused: set[int] = set()
         for t in self.sp:
             found = self._stance(t)
+            if found is not None and not found.condition and self._in_condition(t):
+                continue  # "only if the union accepts the new shifts" is asked of the union, not its stance
             if found is None or (
                 t.i in covered and (t.pos_ in ("VERB", "AUX") or (found.condition and t.i not in refused))
             ):
@@ -165,6 +168,23 @@ class _Reader:
                     refused |= words
                 self.positions += made
         return self.positions
+
+    def _in_condition(self, verb: Token) -> bool:
+        """Whether the verb is what a condition asks: "unless the company signs", "until it agreed"; "if it
+        keeps rejecting a ceasefire" says it rejects one."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        node = verb
+        while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+        return (
+            node.dep_ == "advcl"
+            and node.lemma_.lower() not in ONGOING
+            and any(
+                c.dep_ == "mark" and (c.lower_ in self.words.conditions or c.lower_ == "until")
+                for c in node.children
+            )
+        )
 
     # -- stance words --
 
