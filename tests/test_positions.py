@@ -1542,3 +1542,10 @@ def test_what_a_condition_asks_of_the_other_side_is_not_that_side_s_stance():
     assert ("tesla", "accept") not in held
     assert [p["issue"] for p in positions if p["stance"] == "demand"] == ["deal"]
     assert ("russia", "reject") in held and ("mexico", "accept") not in held
+
+
+def test_its_pay_offer_named_in_passing_states_no_offer():
+    positions = positions_of(
+        "The FNV union said it would strike unless KLM improves its pay offer before Monday.",
+    )
+    assert [(p["party"], p["stance"], p["issue"]) for p in positions] == [("fnv-union", "demand", "pay")]

@@ -1348,6 +1348,10 @@ class _Reader:
         if not heads and t.pos_ in ("NOUN", "PROPN"):
             heads = self._what_it_is(t)
             if not heads:  # "the union's wage demand", "the government's offer": the noun and its modifiers
+                if t.dep_ in ("dobj", "pobj") and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children
+                ):
+                    return []  # "unless KLM improves its pay offer before Monday" states no offer of KLM's
                 modifiers = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
                 return [sorted({x for m in modifiers for x in m.subtree} | {t}, key=lambda x: x.i)]
         parts: list[list[Token]] = []
