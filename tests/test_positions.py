@@ -1549,3 +1549,13 @@ def test_its_pay_offer_named_in_passing_states_no_offer():
         "The FNV union said it would strike unless KLM improves its pay offer before Monday.",
     )
     assert [(p["party"], p["stance"], p["issue"]) for p in positions] == [("fnv-union", "demand", "pay")]
+
+
+def test_a_body_named_in_a_role_or_a_us_title_is_the_party():
+    positions = positions_of(
+        "Australia and China resumed talks on lobster exports. Ben Castellan, chief executive of Southern Rock "
+        "Lobster, asked for a timetable to resume shipments within three months.",
+        "U.S. Trade Representative Paul Whitford called for Canada to scrap its dairy tariffs.",
+    )
+    parties = {(p["party"], p["stance"]) for p in positions}
+    assert ("southern-rock-lobster", "demand") in parties and ("united-states", "demand") in parties

@@ -15,7 +15,7 @@ from pourparler.extract.clauses import Agent, Clauses
 from pourparler.extract.quantities import units
 from pourparler.extract.references import SUBJECTS
 from pourparler.extract.timex import NUMBER_WORDS, length
-from pourparler.knowledge import demonyms, speech, states
+from pourparler.knowledge import capitals, demonyms, speech, states
 from pourparler.knowledge.negotiation import Issue, Profile, plover, stances
 from pourparler.model import Actor, Mention, Position, Quantity, Trigger, Value
 from pourparler.nlp import text_of
@@ -772,6 +772,8 @@ class _Reader:
                 home = self._home_government() or self._state_before(actor)
                 if home:
                     return home
+            if (body := self._body_of_role(actor)) is not None:
+                return body  # "chief executive of Southern Rock Lobster", a body the tagger did not name
             if any(re.search(rf"\b{re.escape(r)}\b", roles) for r in self.words.company_roles):
                 return self._body_named("company", actor) or actor.id  # "CEO Greg Castellano"
         named = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_bodies
@@ -792,6 +794,33 @@ class _Reader:
         ):
             return self.clauses.side(actor.side or actor.country) or actor.id
         return actor.id
+
+    def _body_of_role(self, person: Actor) -> str | None:
+        """The organisation a role names after "of" or "at" in capitals, when no role is a state's."""
+        words = set(re.findall(r"[a-z]+", " ".join(person.roles).lower()))
+        if words & self.words.state_roles:
+            return None  # "Minister of Foreign Affairs" names a ministry of a state
+        for role in person.roles:
+            found = re.search(r"\b(?:of|at) (?:the )?((?:[A-Z][\w&-]*)(?: (?:&|[A-Z][\w&-]*))*)", role)
+            if found is None or _country_in(found.group(1)) or found.group(1) in capitals():
+                continue
+            name = found.group(1)
+            known = next(
+                (
+                    a
+                    for a in self.clauses.cast.actors.values()
+                    if name in (a.name, *a.aliases) or a.name.endswith(f" {name}")
+                ),
+                None,
+            )
+            if known is not None:
+                return self._party_of(known)  # "convener of the Parishad"
+            if any(t.ent_type_ == "GPE" for t in self.sp if t.text == name.split()[-1]):
+                continue  # "the mayor of La Línea"
+            actor_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            self.clauses.cast.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind="organization"))
+            return actor_id
+        return None
 
     def _state_before(self, person: Actor) -> str | None:
         """The state that was the subject of a clause nearest before a person's first mention, within a
@@ -2306,7 +2335,8 @@ def _state_names() -> dict[str, str]:
 @cache
 def _state_pattern() -> re.Pattern[str]:
     names = sorted(_state_names(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    # "U.S." ends in a full stop, after which no word boundary follows
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
 def _bare_number(tokens: list[Token]) -> float | None:
