@@ -1559,3 +1559,11 @@ def test_a_body_named_in_a_role_or_a_us_title_is_the_party():
     )
     parties = {(p["party"], p["stance"]) for p in positions}
     assert ("southern-rock-lobster", "demand") in parties and ("united-states", "demand") in parties
+
+
+def test_what_a_party_is_expected_to_do_is_no_stance():
+    positions = positions_of(
+        "Kyrgyzstan and Tajikistan agreed on the last section of their border. Presidents Sadyr Japarov and "
+        "Emomali Rahmon are expected to sign the final border treaty in Bishkek next month.",
+    )
+    assert all(p["trigger"]["text"] != "sign" for p in positions)

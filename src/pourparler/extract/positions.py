@@ -154,7 +154,7 @@ class _Reader:
         refused: set[int] = set()
         for t in self.sp:
             found = self._stance(t)
-            if found is not None and not found.condition and self._in_condition(t):
+            if found is not None and not found.condition and (self._in_condition(t) or self._predicted(t)):
                 continue  # "only if the union accepts the new shifts" is asked of the union, not its stance
             if found is None or (
                 t.i in covered and (t.pos_ in ("VERB", "AUX") or (found.condition and t.i not in refused))
@@ -168,6 +168,16 @@ class _Reader:
                     refused |= words
                 self.positions += made
         return self.positions
+
+    def _predicted(self, verb: Token) -> bool:
+        """ "The presidents are expected to sign the treaty", "are due to sign": what the reporter expects
+        is no stance of theirs."""
+        head = verb.head
+        return (
+            verb.dep_ == "xcomp"
+            and head.lemma_.lower() in self.words.predictions
+            and (head.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in head.children))
+        )
 
     def _in_condition(self, verb: Token) -> bool:
         """Whether the verb is what a condition asks: "unless the company signs", "until it agreed"; "if it

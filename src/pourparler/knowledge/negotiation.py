@@ -152,6 +152,7 @@ class StanceLexicon:
     setting_conditions: frozenset[tuple[str, ...]]
     tallies: tuple[str, ...]
     failures: frozenset[str]
+    predictions: frozenset[str]
 
 
 @cache
@@ -209,6 +210,7 @@ def stances() -> StanceLexicon:
         ),
         tallies=tuple(str(w).lower() for w in data.get("tallies") or ()),
         failures=_words(data.get("failures") or ()),
+        predictions=_words(data.get("predictions") or ()),
     )
 
 
