@@ -819,7 +819,8 @@ class _Reader:
                 (
                     a
                     for a in self.clauses.cast.actors.values()
-                    if name in (a.name, *a.aliases) or a.name.endswith(f" {name}")
+                    if a.kind in ("organization", "group")
+                    and (name in (a.name, *a.aliases) or a.name.endswith(f" {name}"))
                 ),
                 None,
             )
