@@ -828,9 +828,7 @@ class _Reader:
                 return self._party_of(known)  # "convener of the Parishad"
             if any(t.ent_type_ == "GPE" for t in self.sp if t.text == name.split()[-1]):
                 continue  # "the mayor of La Línea"
-            actor_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-            self.clauses.cast.actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind="organization"))
-            return actor_id
+            return self._add_body(name)
         return None
 
     def _state_before(self, person: Actor) -> str | None:
@@ -1030,6 +1028,10 @@ class _Reader:
             return None
         words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
         name = " ".join(w.text for w in words)
+        return self._add_body(name)
+
+    def _add_body(self, name: str) -> str | None:
+        """An organisation the text names that the cast lacks, added to it."""
         actor_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         if not actor_id:
             return None
