@@ -36,7 +36,6 @@ DUE_PREPS = frozenset({"by", "before", "within"})
 # How often an article must name an issue for a bare number to take it as its topic.
 TOPICAL_MENTIONS = 3
 ONGOING = frozenset({"keep", "continue"})
-COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 DOMINANT_MENTIONS = 6
 # The clauses a verb of intent may head: a main or reported clause, or the verb after "going to".
 INTENT_CLAUSES = ("ROOT", "ccomp", "conj", "xcomp")
@@ -589,7 +588,8 @@ class _Reader:
         if any(c.dep_ == "poss" or c.lower_ == "of" for c in head.children):
             return []  # "Sibanye's unions", "the unions of the north"
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
-        counted = next((COUNTS[d] for d in determiners if d in COUNTS), None)
+        counts = {**NUMBER_WORDS, "both": 2}
+        counted = next((counts[d] for d in determiners if d in counts), None)
         if counted is None:
             return []
         found = [
