@@ -1567,3 +1567,40 @@ def test_what_a_party_is_expected_to_do_is_no_stance():
         "Emomali Rahmon are expected to sign the final border treaty in Bishkek next month.",
     )
     assert all(p["trigger"]["text"] != "sign" for p in positions)
+
+
+def test_a_body_s_name_with_a_possessive_inside_is_one_party():
+    positions = positions_of(
+        "The Kenya Tea Growers' Association demanded a 12 percent pay rise for pickers, while the tea board "
+        "offered 5 percent.",
+    )
+    assert one(positions, "kenya-tea-growers-association", "demand")["value"]["min"] == 12
+    assert all(p["party"] != "kenya" for p in positions)
+
+
+def test_it_after_the_government_s_in_the_same_sentence_is_the_government():
+    positions = positions_of(
+        "Zambia and its miners have been negotiating a royalty deal for months, and Zambia's treasury wants "
+        "it signed by June. Tanzania, a neighbour, is watching the talks closely.",
+        "An adviser who asked not to be named said the government's patience was thin but that it was open to "
+        "a royalty of 6 to 7 percent.",
+    )
+    assert one(positions, "zambia", "willing")["value"]["min"] == 6
+
+
+def test_releasing_a_sum_of_money_is_money_not_a_release():
+    positions = positions_of(
+        "Ghana's cocoa farmers and the government resumed talks on Monday over late payments. Farmers say "
+        "payments for their beans are months late and that the debt owed to them tops $100 million.",
+        "The government was prepared to release $60 million by October.",
+    )
+    assert term(one(positions, "ghana", "willing"))[:2] == ("money", 60_000_000)
+
+
+def test_the_union_is_the_body_just_named_when_only_another_union_is_known():
+    positions = positions_of(
+        'The SNPL, which represents most of the airline\'s pilots, will strike on Friday. "We are tired," '
+        "its president said.",
+        "The union is demanding a 9 percent raise. The CGT, the smaller union, has not called a strike.",
+    )
+    assert one(positions, "snpl", "demand")["issue"] == "pay"

@@ -96,8 +96,8 @@ def entity_repairs(doc: Doc) -> Doc:
         `end`."""
         last = end
         for token in doc[end : end + 6]:
-            if token.lower_ in ("and", "&") and token.i > end:
-                continue
+            if (token.lower_ in ("and", "&") or token.tag_ == "POS") and token.i > end:
+                continue  # "Ghana Cocoa Farmers' Alliance"
             named = token.ent_type_ and (token.ent_type_ != "ORG" or token.ent_id_)
             if not token.is_title or named or token.pos_ not in ("PROPN", "NOUN"):
                 break

@@ -1617,6 +1617,14 @@ class _Reader:
                 named = [w for w in issue.words if _names(w, said, named_as, stem=bool(issue.excluded))]
                 if not named:
                     continue
+                unit = quantity.unit if quantity is not None else None
+                if (
+                    quantity is not None
+                    and quantity.kind == "money"
+                    and not _fits(issue, unit)
+                    and set(named) <= verbal
+                ):
+                    continue  # "release 600 million cedis" is a sum paid out, not a release
                 named_issues.append(issue)
                 # on a tie, the issue named nearer the head: "guarantees on the border" are guarantees
                 top = len(part)  # a text ("a ceasefire proposal") is about what its modifiers name
@@ -1624,7 +1632,6 @@ class _Reader:
                     top = min(depth.get(x, top) for w in named for x in w.split())
                 # a ratio's issue ("prisoners per hostage") is narrower than its words' issue, and a
                 # number's unit speaks for the issues counted in it ("frozen assets worth $6bn")
-                unit = quantity.unit if quantity is not None else None
                 counted = unit is not None and issue.units and _fits(issue, unit)
                 score = (len(named) + (1 if issue.per else 0) + (1 if counted else 0), -top)
                 if best is None or score > (best[0], -best[1]):

@@ -349,6 +349,11 @@ class References:
         if mention is None and sectors:
             # "the union" is the union named before, however far back, not a company of no known sector
             mention = self.cast.last(before, of_sector, window=len(self.body))
+        if mention is None and "LAB" in sectors and not plural and self._determined(head, "the"):
+            # "The SNCTA, which represents 60 percent of controllers, will walk out … The union is
+            # demanding": the last body whose name says nothing of its kind that was a subject, before a
+            # union named later
+            mention = self.cast.last(before, self._untyped_body, window=len(self.body))
         if mention is None and "LAB" in sectors and not plural:
             # "their union said ... Union No. 1, which represents ...": the one body of its kind, named later
             fits = [
@@ -399,6 +404,22 @@ class References:
                 before, lambda m, a: outside(m) and a.kind == "anonymous" and self.cast.is_plural(m) == plural
             )
         return mention
+
+    def _untyped_body(self, m: Mention, a: Actor) -> bool:
+        kinds = self.words.collectives | self.words.public_bodies
+        named = set(re.findall(r"[a-z]+", a.name.lower()))
+        return (
+            self._outside_quotes(m)
+            and a.kind == "organization"
+            and a.sector is None
+            and not a.known
+            and not kinds & named
+            and self.sp[m.head].dep_ in SUBJECTS
+        )
+
+    @staticmethod
+    def _determined(head: Token, word: str) -> bool:
+        return any(c.dep_ == "det" and c.lower_ == word for c in head.children)
 
     def calls(self, mention: Mention, noun: str) -> bool:
         """Whether a mention names the owner of a noun: "Myanmar's military regime", "The Philippine
@@ -487,8 +508,11 @@ class References:
         subjects = [
             t
             for t in self.sp[since : here.start]
-            if t.dep_ in SUBJECTS
-            and t.head.dep_ == "ROOT"
+            if (
+                (t.dep_ in SUBJECTS and t.head.dep_ == "ROOT")
+                # "said the government's room was narrow but that it was open to …"
+                or (t.dep_ == "poss" and t.head.dep_ in SUBJECTS and t.sent == here.sent)
+            )
             and self._definite(t)
             and t.lemma_.lower() in self.words.collectives
         ]
