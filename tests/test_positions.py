@@ -1604,3 +1604,17 @@ def test_the_union_is_the_body_just_named_when_only_another_union_is_known():
         "The union is demanding a 9 percent raise. The CGT, the smaller union, has not called a strike.",
     )
     assert one(positions, "snpl", "demand")["issue"] == "pay"
+
+
+def test_the_centre_is_the_national_government_and_never_the_group():
+    positions = positions_of(
+        "Talks between the Centre and the United Liberation Front of Asom resumed in New Delhi on Monday, "
+        "with the Assam government attending as an observer.",
+        "The Centre has offered to release 40 jailed cadres. The Centre wants the group to surrender its "
+        "weapons within six months, but has rejected the group's demand for a separate constitution.",
+    )
+    parties = {(p["party"], p["stance"]) for p in positions}
+    assert ("india", "offer") in parties and ("india", "reject") in parties
+    assert all(
+        p["party"] != "india" for p in positions if p["stance"] == "demand" and p["issue"] == "governance"
+    )

@@ -787,6 +787,8 @@ class _Reader:
             if any(re.search(rf"\b{re.escape(r)}\b", roles) for r in self.words.company_roles):
                 return self._body_named("company", actor) or actor.id  # "CEO Greg Castellano"
         named = set(re.findall(r"[a-z]+", actor.name.lower())) & self.words.state_bodies
+        if actor.kind == "organization" and actor.name.lower() in self.clauses.refs.words.government_names:
+            return self._national_government() or actor.id  # "the Centre", as against a state's government
         if actor.kind == "organization" and actor.sector == "GOV" and not (actor.side or actor.country):
             return self._home_government() or self._state_before(actor) or actor.id
         if (
@@ -959,6 +961,14 @@ class _Reader:
         ):
             return str(mentioned[0][0])
         return None
+
+    def _national_government(self) -> str | None:
+        """The state whose provinces the article's regional governments are, else the home government."""
+        cast = self.clauses.cast
+        countries = {cast.actors[r].country for r in cast.regional}
+        if len(countries) == 1 and (state := self.clauses.side(countries.pop())):
+            return state
+        return self._home_government()
 
     def _every_party(self, head: Token) -> bool:
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}

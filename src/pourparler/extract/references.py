@@ -388,7 +388,11 @@ class References:
             def body(m: Mention, a: Actor) -> bool:
                 # "the company" is no union: a body whose known sector the noun excludes does not fit
                 unfit = bool(sectors) and a.sector is not None and a.sector not in sectors
-                return outside(m) and a.kind in ("organization", "group") and not unfit
+                # "The Centre wants the group to disarm … the group's demand": no government is "the group"
+                governing = noun in GROUP_NOUNS and (
+                    a.sector == "GOV" or a.name.lower() in self.words.government_names
+                )
+                return outside(m) and a.kind in ("organization", "group") and not unfit and not governing
 
             # a body that was just the subject; else "the group" is the last group named before any
             # organisation named since ("the group's Supreme Political Council")

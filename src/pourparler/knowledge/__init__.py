@@ -417,6 +417,7 @@ class SpeechKnowledge:
     company_suffixes: frozenset[str]
     numbered_bodies: frozenset[str]
     public_bodies: frozenset[str]
+    government_names: frozenset[str]
     honorifics: frozenset[str]
     titles: frozenset[str]
     media: frozenset[str]
@@ -461,6 +462,7 @@ def speech() -> SpeechKnowledge:
         company_suffixes=words(data.get("company_suffixes") or ()),
         numbered_bodies=words(data.get("numbered_bodies") or ()),
         public_bodies=words(data.get("public_bodies") or ()),
+        government_names=words(data.get("government_names") or ()),
         media=words(data.get("media") or ()),
         sides=words(data.get("sides") or ()),
         instruments=words(data.get("instruments") or ()),
