@@ -1618,3 +1618,18 @@ def test_the_centre_is_the_national_government_and_never_the_group():
     assert all(
         p["party"] != "india" for p in positions if p["stance"] == "demand" and p["issue"] == "governance"
     )
+
+
+def test_a_name_before_a_word_for_a_body_is_a_body_and_its_spokesman_speaks_for_it():
+    positions = positions_of(
+        "Leaders of the Gran Grif gang coalition rejected the government's offer of a partial amnesty at "
+        "talks in Nassau on Monday, mediated by CARICOM.",
+        "Jimmy Cherizier, who speaks for Gran Grif at the talks, said the coalition would free 20 hostages "
+        "if the government releases 15 prisoners.",
+        "Gran Grif has also sought seats on the council. Cherizier said the coalition was willing to "
+        "observe a truce. Cherizier also offered to hand over 300 rifles.",
+    )
+    parties = {(p["party"], p["stance"], p["issue"]) for p in positions}
+    assert ("gran-grif", "willing", "ceasefire") in parties
+    assert term(one(positions, "gran-grif", "demand")) == ("release", 15, "prisoners")
+    assert one(positions, "gran-grif", "offer")["according_to"] == "jimmy-cherizier"

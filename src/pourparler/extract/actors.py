@@ -119,6 +119,7 @@ def find_actors(sp: Doc, document: Document) -> Cast:
     _introduced(sp, cast)
     _organisation_names(sp, cast)
     _fold_short_forms(sp, cast)  # after every pass that names organisations
+    _names_of_bodies(sp, cast)
     _repeated_names(sp, cast)
     _repeated_surnames(sp, cast)
     _sectors_called(sp, cast)
@@ -580,6 +581,7 @@ def _company_unions(sp: Doc, cast: Cast, taken: list[bool]) -> None:
 POLITICAL = frozenset({"party", "movement", "coalition", "campaign"})
 GOVERNING = frozenset({"government", "administration", "cabinet"})
 LEADING = frozenset({"head", "lead", "chair"})  # "X, who heads the panel"
+SPEAKING_FOR = {"speak": "spokesperson", "negotiate": "negotiator"}  # "X, who speaks for the group"
 
 
 def _office_of(owner: Actor, noun: str, published: dt.date | None, words: Span) -> Actor:
@@ -850,6 +852,22 @@ def _organisation_names(sp: Doc, cast: Cast) -> None:
         cast.add(Mention(words.start_char, words.end_char, words.text, actor.id, head=head.i))
 
 
+def _names_of_bodies(sp: Doc, cast: Cast) -> None:
+    """ "leaders of the Viv Ansanm gang": a name the tagger took for a person's is a body's where the text
+    puts it before a word for a body ("the Biden administration" is an office, and stays a person's)."""
+    words = speech()
+    bodies = words.collectives - words.offices
+    body = text_of(sp)
+    for actor in cast.actors.values():
+        if actor.kind != "person" or actor.known or actor.roles or " " not in actor.name:
+            continue
+        for found in re.finditer(rf"(?<![\w-]){re.escape(actor.name)} (\w+)", body):
+            after = sp.char_span(found.start(1), found.end(1))
+            if after is not None and after[0].is_lower and after[0].lemma_.lower() in bodies:
+                actor.kind = "organization"
+                break
+
+
 def _repeated_names(sp: Doc, cast: Cast) -> None:
     """ "for Boeing in the St. Louis area", "The ASMS said": an organisation the text names again, by its
     name or short form, where the tagger missed the name is mentioned there too."""
@@ -1042,6 +1060,17 @@ def _appositions(root: Token) -> Iterable[str]:
         led = next((c for c in clause.children if c.dep_ == "dobj"), None)
         if clause.dep_ == "relcl" and clause.lemma_ in LEADING and led is not None:
             yield f"head of {root.doc[led.left_edge.i : led.right_edge.i + 1].text}"
+        # "Renel Augustin, who speaks for Viv Ansanm at the talks,": the spokesperson of whom he speaks for
+        spoken = [
+            pobj
+            for prep in clause.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        if clause.dep_ == "relcl" and clause.lemma_ in SPEAKING_FOR and spoken:
+            whom = root.doc[spoken[0].left_edge.i : spoken[0].right_edge.i + 1].text
+            yield f"{SPEAKING_FOR[clause.lemma_]} for {whom}"
     # "the faction's lead negotiator, X", "The Minister of Labour and Employment, X": a title of no name
     head = root.head
     untitled = (

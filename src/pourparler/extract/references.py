@@ -397,7 +397,8 @@ class References:
             # a body that was just the subject; else "the group" is the last group named before any
             # organisation named since ("the group's Supreme Political Council")
             mention = (
-                self.salient(before, body, recent=True)
+                self.cast.last(before, lambda m, a: body(m, a) and self.calls(m, noun), window=len(self.body))
+                or self.salient(before, body, recent=True)
                 or self.cast.last(before, lambda m, a: outside(m) and a.kind == noun)
                 or self.cast.last(before, body)
             )
@@ -431,6 +432,8 @@ class References:
         if mention.head < 0:
             return False
         token = self.sp[mention.head]
+        while token.dep_ == "compound" and token.head.dep_ == "compound" and token.head.pos_ == "NOUN":
+            token = token.head  # "the Viv Ansanm gang coalition"
         return token.dep_ in ("poss", "amod", "compound", "nmod") and token.head.lemma_.lower() == noun
 
     def _main_group(self, before: int) -> Mention | None:
