@@ -1633,3 +1633,13 @@ def test_a_name_before_a_word_for_a_body_is_a_body_and_its_spokesman_speaks_for_
     assert ("gran-grif", "willing", "ceasefire") in parties
     assert term(one(positions, "gran-grif", "demand")) == ("release", 15, "prisoners")
     assert one(positions, "gran-grif", "offer")["according_to"] == "jimmy-cherizier"
+
+
+def test_the_owner_of_an_offer_names_no_issue():
+    positions = positions_of(
+        "Ferry workers in Tasmania walked out on Monday in a dispute over pay. Their wages have fallen behind "
+        "inflation, and the union says pay must rise.",
+        "The Maritime Union has rejected the Tasmanian government's offer of 3 per cent a year, saying its "
+        "members want 6 per cent.",
+    )
+    assert one(positions, "maritime-union", "reject")["issue"] == "pay"

@@ -1570,7 +1570,7 @@ class _Reader:
         parties = {
             x.i
             for s in part
-            if s.dep_ in ("nsubj", "nsubjpass")
+            if s.dep_ in ("nsubj", "nsubjpass", "poss")
             and (s.pos_ == "PROPN" or s.lemma_.lower() in self.words.state_bodies)
             and self.clauses.agent(s).actor
             for x in s.subtree
