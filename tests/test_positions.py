@@ -1643,3 +1643,14 @@ def test_the_owner_of_an_offer_names_no_issue():
         "members want 6 per cent.",
     )
     assert one(positions, "maritime-union", "reject")["issue"] == "pay"
+
+
+def test_a_minister_named_in_a_capital_speaks_for_its_state_and_a_double_surname_is_someone_else():
+    positions = positions_of(
+        "Kosovo's government and Serbia resumed EU-mediated talks in Brussels on Monday.",
+        "In Belgrade, Deputy Prime Minister Milica Georgieva-Petrova said Serbia rejected any delay and "
+        "insisted that the association of municipalities be set up before the next round. She also ruled "
+        "out reopening the 2023 agreement.",
+    )
+    ruled_out = [p for p in positions if p["text"].startswith("She")]
+    assert [(p["party"], p["according_to"]) for p in ruled_out] == [("serbia", "milica-georgieva-petrova")]

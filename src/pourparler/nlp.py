@@ -224,6 +224,28 @@ def entity_repairs(doc: Doc) -> Doc:
             mended[-1] = Span(doc, previous.start, end, label="ORG")
         return mended
 
+    def double_barrelled(ent: Span) -> tuple[int, int] | None:
+        """A known surname hyphenated to another: the whole name, with the given names before it."""
+        end = ent.end
+        if not (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_title
+        ):
+            return None
+        start = ent.start
+        titles = words.anonymous_heads | words.titles
+        while (
+            start > 0
+            and doc[start - 1].is_title
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].lower_ not in titles
+        ):
+            start -= 1
+        return start, end + 2
+
     def split_at_office(ent: Span) -> list[Span]:
         """ "SEPTA spokesperson Kimberly Ruiz" tagged as one name: the body, then the person."""
         office = next((t.i for t in ent[1:-1] if t.is_lower and t.lower_ in words.anonymous_heads), None)
@@ -260,6 +282,9 @@ def entity_repairs(doc: Doc) -> Doc:
             label = "PERSON"
         elif label == "PERSON" and not ent.ent_id_ and called_a_body(ent):
             label = "ORG"
+        elif label == "PERSON" and ent.ent_id_ and (double := double_barrelled(ent)) is not None:
+            start, end = double  # "Rositsa Georgieva-Marinova" is not the Georgieva the knowledge knows
+            joined.append(range(start, end))
         if label == "GPE" and ents and ents[-1].label_ == "ORG" and ents[-1].end == start:
             # "the Central Bank of" + "Libya", "Sheep Producers" + "Australia"
             start, label = ents.pop().start, "ORG"

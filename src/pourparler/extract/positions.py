@@ -779,7 +779,7 @@ class _Reader:
             # "Education Minister Alana Dorey" in a dispute with a province; "Brazil offered ... The
             # proposal, presented by Trade Minister Geraldo Alckmin"
             if not country and (words & self.words.state_roles):
-                home = self._home_government() or self._state_before(actor)
+                home = self._where_speaking(actor) or self._home_government() or self._state_before(actor)
                 if home:
                     return home
             if (body := self._body_of_role(actor)) is not None:
@@ -847,6 +847,29 @@ class _Reader:
 
         found = cast.last(first.start, acting, window=STATE_WINDOW)
         return found.actor if found is not None else None
+
+    def _where_speaking(self, person: Actor) -> str | None:
+        """ "In Sofia, Deputy Foreign Minister X said …": the state whose capital or name places the
+        clause a minister is first named in."""
+        cast = self.clauses.cast
+        first = next((m for m in cast.mentions if m.actor == person.id and m.head >= 0), None)
+        if first is None or self.sp[first.head].dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = self.sp[first.head].head
+        places = [
+            pobj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < first.head
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        for place in places:
+            # a place is a mention with no head: it names where, not who
+            found = next((m for m in cast.mentions if m.start == place.idx and m.actor), None)
+            actor = cast.actors.get(found.actor or "") if found is not None else None
+            if actor is not None and actor.kind == "state":
+                return actor.id
+        return None
 
     def _body_named(self, noun: str, person: Actor) -> str | None:
         """The organisation "the faction", "the union" or "the company" in a person's role means: the last
