@@ -1654,3 +1654,12 @@ def test_a_minister_named_in_a_capital_speaks_for_its_state_and_a_double_surname
     )
     ruled_out = [p for p in positions if p["text"].startswith("She")]
     assert [(p["party"], p["according_to"]) for p in ruled_out] == [("serbia", "milica-georgieva-petrova")]
+
+
+def test_released_officials_and_sailors_are_counted_people():
+    positions = positions_of(
+        "South Sudan's government said it was prepared to release 14 officials held since March, and the "
+        "United States would lift the tanker seizure if all 23 sailors are freed.",
+    )
+    values = {(p["party"], p["value"]["min"]) for p in positions if p["issue"] == "release"}
+    assert ("south-sudan", 14) in values

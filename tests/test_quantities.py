@@ -193,6 +193,12 @@ def test_rates_and_ratios():
     assert read("2 million bpd")[0][3:6] == ("barrel", "volume", "day")
 
 
+def test_a_part_of_a_whole_counts_the_whole_s_noun_and_pc_is_per_cent():
+    assert read("prepared to free four of the captives")[0][1:5] == (4, 4, "captives", "count")
+    assert read("one of the mediators said") == []
+    assert read("a primary surplus of 2.4pc of GDP")[0][1:5] == (2.4, 2.4, "percent", "percent")
+
+
 # --- hedges and bounds -------------------------------------------------------
 
 

@@ -206,6 +206,8 @@ _PER = re.compile(
 )
 _RATE_ADVERB = re.compile(rf"{_SP}+(?:per{_SP}+annum|[a-z]+ly)\b|{_SP}?/{_SP}?([a-z]+)\b", re.IGNORECASE)
 _OF = re.compile(rf"{_SP}+of\b", re.IGNORECASE)
+# "four of the captives", "12 of its 40 fighters": a part counted of a whole the text names
+_OF_THE = re.compile(rf"{_SP}+of{_SP}+(?:the|those|these|its|their|our|his|her)\b", re.IGNORECASE)
 _PLUS = re.compile(r"\+(?![\w+])")
 _SUFFIX = re.compile(
     rf"{_SP}+(?P<h>or{_SP}+(?:more|above|higher|greater|less|fewer|lower|below|so))\b", re.IGNORECASE
@@ -1030,6 +1032,8 @@ def _counted(s: str, pos: int, plural: bool, table: UnitTable) -> tuple[str | Un
             return table.after[_key(unit["f"])], unit.end()
         pos = of.end()
     words, end = _noun_phrase(s, pos)
+    if not words and not plural and (part := _OF_THE.match(s, pos)):
+        words, end = _noun_phrase(s, part.end())
     if not words:
         return None, start
     return words[-1], end
