@@ -1663,3 +1663,12 @@ def test_released_officials_and_sailors_are_counted_people():
     )
     values = {(p["party"], p["value"]["min"]) for p in positions if p["issue"] == "release"}
     assert ("south-sudan", 14) in values
+
+
+def test_the_studios_are_the_producers_body():
+    positions = positions_of(
+        "The Writers Guild of America resumed talks with the Alliance of Film and Television Producers "
+        "(AFTP) on Monday. The guild wants a 15% raise over three years.",
+        "The studios countered with an offer of 9%, according to people briefed on the talks.",
+    )
+    assert term(one(positions, "alliance-of-film-and-television-producers", "offer"))[:2] == ("pay", 9)
