@@ -1665,10 +1665,11 @@ def test_released_officials_and_sailors_are_counted_people():
     assert ("south-sudan", 14) in values
 
 
-def test_the_studios_are_the_producers_body():
+def test_a_guild_is_a_union_and_the_studios_are_the_producers_body():
     positions = positions_of(
-        "The Writers Guild of America resumed talks with the Alliance of Film and Television Producers "
+        "The Motion Picture Editors Guild resumed talks with the Alliance of Film and Television Producers "
         "(AFTP) on Monday. The guild wants a 15% raise over three years.",
         "The studios countered with an offer of 9%, according to people briefed on the talks.",
     )
     assert term(one(positions, "alliance-of-film-and-television-producers", "offer"))[:2] == ("pay", 9)
+    assert term(one(positions, "motion-picture-editors-guild", "demand"))[:2] == ("pay", 15)
