@@ -65,6 +65,8 @@ def entity_repairs(doc: Doc) -> Doc:
     - "Air Canada", "Qatar Airways": a known state's name joined to a word that names a business is the
       company, not the state (the entity ruler runs before the tagger, so the tagger cannot see this);
     - "Abdirahman Sheikh" + "Nur": two person names with nothing between them are one person;
+    - "Rositsa Georgieva-Marinova": a surname the knowledge knows, hyphenated to another, is someone
+      else's name;
     - "the Central Bank of" + "Libya", "Cattle Australia": a body's name may end in a state's name, and
       "the U.S. Lumber Coalition" begin with one;
     - "R1 740", a sum, is no name;
