@@ -404,6 +404,17 @@ def text_of(doc: Doc) -> str:
     return str(text)
 
 
+def prep_objects(token: Token, preposition: str) -> list[Token]:
+    """The objects of a preposition hung on a token: "the UN" in "mediators from the UN"."""
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == preposition
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
 def parse(texts: Iterable[str], *, n_process: int | None = None, batch_size: int = 32) -> Iterator[Doc]:
     """Parse texts in order; big batches use two processes unless `n_process` says otherwise."""
     texts = list(texts)

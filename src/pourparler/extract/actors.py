@@ -23,7 +23,7 @@ from pourparler.knowledge import (
     unaccented,
 )
 from pourparler.model import Actor, Document, Mention
-from pourparler.nlp import DATELINE_TAIL, text_of
+from pourparler.nlp import DATELINE_TAIL, prep_objects, text_of
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 LOCATIVE = frozenset(
@@ -1061,13 +1061,7 @@ def _appositions(root: Token) -> Iterable[str]:
         if clause.dep_ == "relcl" and clause.lemma_ in LEADING and led is not None:
             yield f"head of {root.doc[led.left_edge.i : led.right_edge.i + 1].text}"
         # "Renel Augustin, who speaks for Viv Ansanm at the talks,": the spokesperson of whom he speaks for
-        spoken = [
-            pobj
-            for prep in clause.children
-            if prep.dep_ == "prep" and prep.lower_ == "for"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
+        spoken = prep_objects(clause, "for")
         if clause.dep_ == "relcl" and clause.lemma_ in SPEAKING_FOR and spoken:
             whom = root.doc[spoken[0].left_edge.i : spoken[0].right_edge.i + 1].text
             yield f"{SPEAKING_FOR[clause.lemma_]} for {whom}"

@@ -18,7 +18,7 @@ from pourparler.extract.timex import NUMBER_WORDS, length
 from pourparler.knowledge import capitals, demonyms, speech, states
 from pourparler.knowledge.negotiation import Issue, Profile, plover, stances
 from pourparler.model import Actor, Mention, Position, Quantity, Trigger, Value
-from pourparler.nlp import text_of
+from pourparler.nlp import prep_objects, text_of
 
 # How far back (characters) "those demands" may look for the demands it answers.
 REFERENCE_WINDOW = 1500
@@ -602,13 +602,7 @@ class _Reader:
     def _from_several(self, head: Token) -> list[str]:
         """The actors named after "from" in "mediators from the UN and the African Union", or listed in
         apposition ("The three unions - Fiom-CGIL, Fim-CISL and Uilm-UIL - are demanding"), when several."""
-        named = [
-            pobj
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "from"
-            for pobj in c.children
-            if pobj.dep_ == "pobj"
-        ] + [c for c in head.children if c.dep_ == "appos" and c.conjuncts]
+        named = prep_objects(head, "from") + [c for c in head.children if c.dep_ == "appos" and c.conjuncts]
         found = [
             actor
             for first in named
@@ -856,14 +850,7 @@ class _Reader:
         if first is None or self.sp[first.head].dep_ not in ("nsubj", "nsubjpass"):
             return None
         verb = self.sp[first.head].head
-        places = [
-            pobj
-            for prep in verb.children
-            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < first.head
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
-        for place in places:
+        for place in (p for p in prep_objects(verb, "in") if p.i < first.head):
             # a place is a mention with no head: it names where, not who
             found = next((m for m in cast.mentions if m.start == place.idx and m.actor), None)
             actor = cast.actors.get(found.actor or "") if found is not None else None
