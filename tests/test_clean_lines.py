@@ -172,6 +172,45 @@ def test_spanish_caption_in_english_article_is_removed():
     assert [r.reason for r in cleaned.removed] == ["caption"]
 
 
+COMMUNITY_PAGE = """\
+This article is more than 2 years old
+Opinion
+Harbour pilots reject port authority's pay offer as strike looms
+Sofia Marquez in Valparaíso
+Last modified on Tue 4 Mar 2025 18.20 GMT
+Copy article link
+[1/3]Pilots gather outside the port authority's offices in Valparaíso on Monday. | PORT NEWS
+Harbour pilots rejected a 3% pay offer from the port authority on Tuesday and set a strike date for next week.
+Join our Coastal Times WhatsApp channel for the latest news
+The pilots' association wants 6% and a cap on night shifts, its president told reporters.
+Edited by: Tomás Ruiz
+What's your reaction?
+"""
+
+
+def test_community_page_furniture_is_removed_and_the_byline_kept():
+    cleaned = clean_lines(COMMUNITY_PAGE)
+    assert cleaned.title == "Harbour pilots reject port authority's pay offer as strike looms"
+    assert cleaned.paragraphs == [
+        "Harbour pilots rejected a 3% pay offer from the port authority on Tuesday and set a strike date for "
+        "next week.",
+        "The pilots' association wants 6% and a cap on night shifts, its president told reporters.",
+    ]
+    assert cleaned.byline == ["Sofia Marquez"]
+    reasons = {r.text: r.reason for r in cleaned.removed}
+    assert reasons["Last modified on Tue 4 Mar 2025 18.20 GMT"] == "dateline-meta"
+    assert reasons["Opinion"] == "navigation"
+    assert reasons["Edited by: Tomás Ruiz"] == "credits"
+
+
+def test_a_desk_or_a_button_shaped_like_a_name_is_no_author():
+    cleaned = clean_lines(
+        "Bus drivers walk out\nEllie Marsh\nTransport Reporter\nLocal News\n"
+        "Bus drivers in the city walked out on Monday after talks on a 5% pay rise broke down, the union said.\n"
+    )
+    assert cleaned.byline == ["Ellie Marsh"]
+
+
 @settings(max_examples=200, deadline=1000)
 @given(st.text(max_size=3000))
 def test_any_text_cleans_without_error_and_loses_no_article_characters(text):

@@ -1673,3 +1673,31 @@ def test_a_guild_is_a_union_and_the_studios_are_the_producers_body():
     )
     assert term(one(positions, "alliance-of-film-and-television-producers", "offer"))[:2] == ("pay", 9)
     assert term(one(positions, "motion-picture-editors-guild", "demand"))[:2] == ("pay", 15)
+
+
+def test_the_military_of_a_junta_is_its_state_and_would_agree_is_a_conditional_yes():
+    positions = positions_of(
+        "Sri Lanka's junta and the Northern Front rebels met for a fourth round of talks hosted by India. "
+        "India has hosted three rounds, and India's envoy said India would host a fifth.",
+        "The military demanded that the rebels withdraw from Jaffna by the end of May, a spokesman said. "
+        "The military said it would agree to an extension of the truce of one month.",
+    )
+    assert {(p["party"], p["issue"]) for p in positions if p["stance"] == "demand"} >= {
+        ("sri-lanka", "withdrawal")
+    }
+    assert term(one(positions, "sri-lanka", "willing")) == ("ceasefire", 1, "month")
+
+
+def test_those_demands_answer_what_a_party_insisted_on():
+    positions = positions_of(
+        "The G77 bloc insists that at least $500bn a year of climate finance come from public budgets.",
+        "Japan's chief negotiator rejected those demands on Thursday.",
+    )
+    assert one(positions, "japan", "reject")["issue"] == "money"
+
+
+def test_conversion_to_full_time_status_is_about_jobs():
+    positions = positions_of(
+        "The United Auto Workers wants temporary workers converted to full-time status after 90 days.",
+    )
+    assert one(positions, "uaw", "demand")["issue"] == "jobs"

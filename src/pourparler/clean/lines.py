@@ -30,13 +30,20 @@ _NOT_A_NAME = re.compile(
     r"|july|august|september|october|november|december|the|this|then|now|today|tomorrow|yesterday)\b",
     re.IGNORECASE,
 )
+# "Miriam Oyelaran in Baku": the name alone, with its beat, or with where it was filed from
 _NAME_LINE = re.compile(
-    rf"(?P<name>[A-Z][\w'’-]+(?:\s+{_NAME_WORD}){{1,3}})(?:\s*[·|,–—-]\s*[\w .'’-]{{2,40}})?"
+    rf"(?P<name>[A-Z][\w'’-]+(?:\s+{_NAME_WORD}){{1,3}})"
+    rf"(?:\s*[·|,–—-]\s*[\w .'’-]{{2,40}}|\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})?"
 )
 # "Rachel Hart Education correspondent": a name run into its desk, with no separator
 _NAME_AND_DESK = re.compile(rf"(?P<name>[A-Z][\w'’-]+\s+{_NAME_WORD})\s+(?:[\w-]+\s+){{0,3}}?{_DESK}")
 _BEAT = re.compile(
     r"\b(correspondent|editor|reporter|writer|journalist|columnist|staff|bureau\s+chief|contributor)\b|@\w+",
+    re.IGNORECASE,
+)
+# Words of page furniture that a name-shaped line may hold: "Plus Icon", "Copy URL", "WhatsApp Channel"
+_FURNITURE = re.compile(
+    r"\b(news|icon|count|channel|url|link|copy|subscribers?|homepage|edition|desk|team|staff|media|global)\b",
     re.IGNORECASE,
 )
 _BIO = re.compile(r"\s+(?:is|was|has\s+been|covers|reports|writes)\b")
@@ -126,7 +133,7 @@ def _mark_author_lines(lines: list[str], kinds: list[str | None], byline: list[s
         if match and not _NOT_A_NAME.match(match["name"]) and not known_outlet(match["name"]):
             kinds[i] = "byline"
             name = _title_case(match["name"])
-            if name not in byline:
+            if name not in byline and _may_be_name(name):
                 byline.append(name)
     for i, kind in enumerate(kinds):
         near_author = any(kinds[j] == "byline" for j in (i - 1, i + 1) if 0 <= j < len(kinds))
@@ -143,6 +150,18 @@ def _mark_author_lines(lines: list[str], kinds: list[str | None], byline: list[s
             lines[i].startswith(f"{name} ") and _BIO.match(lines[i][len(name) :]) for name in byline
         ):
             kinds[i] = "byline"
+
+
+def _may_be_name(name: str) -> bool:
+    """ "Transport Reporter", "Listen In English", "Local News": a line shaped like a name that is
+    furniture, not an author."""
+    words = name.lower().split()
+    english = function_words().english
+    return not (
+        _BEAT.search(name)
+        or _FURNITURE.search(name)
+        or any(w in english and not re.fullmatch(_NAME_WORD, w) for w in words)
+    )
 
 
 def _title_case(name: str) -> str:

@@ -22,6 +22,8 @@ from pourparler.nlp import prep_objects, text_of
 
 # How far back (characters) "those demands" may look for the demands it answers.
 REFERENCE_WINDOW = 1500
+# "Cairo's proposal" may be what it offered, "those demands" what a party insisted on
+KIN_STANCES = frozenset({("propose", "offer"), ("demand", "insist")})
 TABLED = frozenset({"demand", "insist", "offer", "propose"})  # stances that put terms on the table
 # How far after a position (characters) a bare number may take its issue.
 ELLIPSIS_WINDOW = 200
@@ -468,7 +470,11 @@ class _Reader:
         if negated and not found.refusal:
             stance = self.words.negated.get(found.stance)
         modals = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
-        if stance and modals & self.words.modal and not self._reported_future(anchor, modals):
+        # "said it would agree to a month" is a conditional yes however reported; "said Rwanda would respect
+        # the agreement" a promise
+        consent = stance == "accept" and t.lemma_.lower() in ("accept", "agree")
+        reported = not consent and self._reported_future(anchor, modals)
+        if stance and modals & self.words.modal and not reported:
             stance = self.words.modal_stances.get(stance, stance)
         return stance
 
@@ -2021,7 +2027,7 @@ class _Reader:
             if (p.party == owner if owner else p.party != party)
             and p.start < before
             and (owner is not None or before - p.start <= REFERENCE_WINDOW)
-            and (wanted is None or p.stance == wanted or (wanted == "propose" and p.stance == "offer"))
+            and (wanted is None or p.stance == wanted or (wanted, p.stance) in KIN_STANCES)
         ]
         if not earlier and wanted is not None:
             # "was pushing for an exchange but Russia continued to block the proposal": what another

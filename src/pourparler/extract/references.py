@@ -364,9 +364,10 @@ class References:
             mention = fits[0] if len({m.actor for m in fits}) == 1 else None
         if mention is None and "BUS" in sectors and not plural:
             mention = self.main_company()
-        if mention is None and "GOV" in sectors and not plural:
+        if mention is None and sectors & {"GOV", "MIL"} and not plural:
             # "the government" where no government body is named is a state's, not the last body named: the
-            # state named most so far, not one named in passing since ("gives China Exim Bank better terms")
+            # state named most so far, not one named in passing since ("gives China Exim Bank better terms");
+            # so is "the military" where no armed force is named
             states = [
                 m
                 for m in self.cast.mentions
@@ -377,6 +378,11 @@ class References:
             ]
             # "Myanmar's military regime … the regime": a state the text has called by the noun is the one
             states = [m for m in states if self.calls(m, noun)] or states
+            if "GOV" not in sectors:
+                # "Myanmar's junta … the military": a state's forces only where the text calls it by a word
+                # for a military rule
+                armed = {w for w, kinds in self.words.sectors.items() if "MIL" in kinds}
+                states = [m for m in states if any(self.calls(m, w) for w in armed)]
             counts = Counter(m.actor for m in states)
             mention = max(reversed(states), key=lambda m: counts[m.actor], default=None)
             only = {a.id for a in self.cast.actors.values() if a.kind == "state"}
