@@ -152,3 +152,22 @@ def test_participles_that_say_who_did_it_or_that_a_text_was_signed_are_events():
 )
 def test_more_verbs_of_the_lexicon(sentence, trigger, kind):
     assert event_at(events_of(sentence), trigger)["type"] == kind
+
+
+def test_both_sides_and_coordinated_subjects_are_every_actor_of_the_event():
+    events = events_of(
+        "Kosovo and Serbia held a fourth round of talks in Brussels on Monday.",
+        "Both sides agreed to meet again in September, a spokesperson said. Pakistan and India "
+        "signed a water accord on Friday.",
+    )
+    assert set(event_at(events, "agreed")["actors"]) == {"kosovo", "serbia"}
+    assert set(event_at(events, "signed")["actors"]) == {"pakistan", "india"}
+
+
+def test_an_arrest_with_no_agent_is_by_the_state_where_it_happened():
+    events = events_of(
+        "Iran and Belgium are negotiating the release of two Belgian aid workers.",
+        "One of them was arrested at Tehran's airport in September 2024.",
+    )
+    e = event_at(events, "arrested")
+    assert (e["type"], e["actors"]) == ("COERCE", ["iran"])

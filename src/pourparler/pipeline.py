@@ -67,7 +67,7 @@ def extract(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analys
     """Each document's own record, without fusion: one spaCy pass each, then every extractor."""
     from pourparler.extract.actors import find_actors
     from pourparler.extract.clauses import Clauses
-    from pourparler.extract.events import find_events
+    from pourparler.extract.events import find_events, with_parties
     from pourparler.extract.positions import find_positions
     from pourparler.extract.quantities import find_quantities
     from pourparler.extract.quotes import find_quotes
@@ -89,8 +89,9 @@ def extract(docs: list[Document], profile_dirs: tuple[Path, ...] = ()) -> Analys
         quotes = find_quotes(sp, document, cast)
         analysis.quotes += [q.to_json(doc_id) for q in quotes]
         clauses = Clauses(sp, document, cast, quotes, times)
-        analysis.events += [e.to_json(doc_id) for e in find_events(clauses)]
+        events = find_events(clauses)
         positions = find_positions(clauses, quantities, known_profiles)
+        analysis.events += [e.to_json(doc_id) for e in with_parties(events, positions)]
         analysis.positions += [p.to_json(doc_id) for p in positions]
         # after the extractors: they add the actors they come across (an unlisted party)
         for actor in cast.actors.values():

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from pourparler.extract.clauses import Clauses
-from pourparler.knowledge import capitals
+from pourparler.knowledge import capitals, states
 from pourparler.knowledge.negotiation import Condition, EventRule, plover, stances
-from pourparler.model import Event, Trigger
+from pourparler.model import Event, Position, Trigger
 
 
 def find_events(clauses: Clauses) -> list[Event]:
@@ -34,6 +36,23 @@ def find_events(clauses: Clauses) -> list[Event]:
         if event is not None:
             events.append(event)
             taken.add(verb.i)
+    return events
+
+
+def with_parties(events: list[Event], positions: list[Position]) -> list[Event]:
+    """Events whose verb also states positions take the parties those positions resolved ("Both sides
+    agreed", "Myanmar's junta and the TNLA agreed", "the union's members rejected"), where the event
+    found none of them or only some."""
+    parties: dict[int, list[str]] = {}
+    for p in positions:
+        found = parties.setdefault(p.trigger.start, [])
+        if p.party not in found:
+            found.append(p.party)
+    for event in events:
+        found = parties.get(event.trigger.start, [])
+        if set(event.actors) < set(found):
+            event.actors = found
+            event.targets = [t for t in event.targets if t not in found]
     return events
 
 
@@ -132,11 +151,19 @@ def _event(verb: Token, rule: EventRule, particle: str | None, clauses: Clauses,
         source = agent.source
         owners = clauses.owners(subject) if _is_group_noun(subject) else []
         actors = owners or ([agent.actor] if agent.actor else [])
+        if actors and not owners:
+            # "Pakistan and Afghanistan agreed": every subject the first coordinates
+            for other in subject.conjuncts:
+                actor = clauses.agent(other).actor
+                if actor and actor not in actors:
+                    actors.append(actor)
     agent_phrase = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent_phrase is not None:
         by = next((g for g in agent_phrase.children if g.dep_ == "pobj"), None)
         if by is not None:
             actors = clauses.actors_in(by, possessors=False) or actors
+    if not actors and rule.mode == "arrest" and any(c.dep_ == "nsubjpass" for c in verb.children):
+        actors = _arresting_state(verb, clauses)
     targets = _targets(verb, particle, clauses, actors)
     date, date_text, basis = clauses.date(verb)
     mode = rule.mode
@@ -177,6 +204,23 @@ def _event(verb: Token, rule: EventRule, particle: str | None, clauses: Clauses,
         hypothetical=hypothetical,
         according_to=source or clauses.according_to(verb, actors),
     )
+
+
+def _arresting_state(verb: Token, clauses: Clauses) -> list[str]:
+    """ "was arrested at Tehran's airport", "was detained in Russia": an arrest with no agent named is by
+    the state where it happened, when the article names that state."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+        for place in (g for g in prep.children if g.dep_ == "pobj"):
+            for t in (place, *(c for c in place.children if c.dep_ == "poss")):
+                state = capitals().get(t.text) or _state_names().get(t.text)
+                if state in clauses.cast.actors:
+                    return [state]
+    return []
+
+
+@cache
+def _state_names() -> dict[str, str]:
+    return {name: s.id for s in states() for name in (s.name, *s.aliases)}
 
 
 def _is_group_noun(head: Token) -> bool:
