@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack
-from functools import cache
 from pathlib import Path
 
 from pourparler import __version__
 from pourparler.errors import BadInput, PourparlerError
 from pourparler.fuse.records import Record
-from pourparler.knowledge import states, unaccented
+from pourparler.knowledge import place_country
 from pourparler.store import Store
 from pourparler.tables import TABLES, TableWriter, document_rows, timeline_rows, write_jsonl
 from pourparler.views import timeline_entries
@@ -211,18 +210,7 @@ def _according_to(
 def _location(name: str | None) -> Record | None:
     if not name:
         return None
-    return {"name": name, "cc3": _place_countries().get(unaccented(name).casefold())}
-
-
-@cache
-def _place_countries() -> dict[str, str]:
-    """A state's name, other names and capital → its ISO 3166 alpha-3 code ("Doha" → "QAT")."""
-    found: dict[str, str] = {}
-    for state in states():
-        for name in (state.name, *state.aliases, state.capital):
-            if name:
-                found.setdefault(unaccented(name).casefold(), state.iso3)
-    return found
+    return {"name": name, "cc3": place_country(name)}
 
 
 def _with_documents(store: Store, parts: Sequence[Record]) -> Iterator[Record]:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
 from pourparler.extract.clauses import Clauses
-from pourparler.knowledge import capitals, states
+from pourparler.knowledge import capitals, place_country
 from pourparler.knowledge.negotiation import Condition, EventRule, plover, stances
 from pourparler.model import Event, Position, Trigger
 
@@ -212,15 +210,10 @@ def _arresting_state(verb: Token, clauses: Clauses) -> list[str]:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
         for place in (g for g in prep.children if g.dep_ == "pobj"):
             for t in (place, *(c for c in place.children if c.dep_ == "poss")):
-                state = capitals().get(t.text) or _state_names().get(t.text)
+                state = clauses.side(place_country(t.text))
                 if state in clauses.cast.actors:
                     return [state]
     return []
-
-
-@cache
-def _state_names() -> dict[str, str]:
-    return {name: s.id for s in states() for name in (s.name, *s.aliases)}
 
 
 def _is_group_noun(head: Token) -> bool:

@@ -356,6 +356,22 @@ def capitals() -> dict[str, str]:
     return found | {unaccented(city): state for city, state in found.items()}
 
 
+def place_country(place: str) -> str | None:
+    """The ISO 3166 alpha-3 code of the state a place name is: its name, another of its names or its
+    capital ("Doha" -> "QAT"), with or without accents and whatever the case."""
+    return _place_countries().get(unaccented(place).casefold())
+
+
+@cache
+def _place_countries() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for state in states():
+        for name in (state.name, *state.aliases, state.capital):
+            if name:
+                found.setdefault(unaccented(name).casefold(), state.iso3)
+    return found
+
+
 # --- sub-national units ----------------------------------------------------
 
 
