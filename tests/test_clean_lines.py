@@ -211,6 +211,16 @@ def test_a_desk_or_a_button_shaped_like_a_name_is_no_author():
     assert cleaned.byline == ["Ellie Marsh"]
 
 
+def test_a_caption_that_ends_with_a_copyright_credit_is_removed():
+    caption = "The president (centre) with Qatari officials at the signing ceremony in Doha. © Jane Roe, AFP"
+    cleaned = clean_lines(
+        f"Chad signs peace deal with rebels\n{caption}\n"
+        "Chad's government signed a peace agreement in Doha on Sunday with 34 armed groups, officials said.\n"
+    )
+    assert {r.text: r.reason for r in cleaned.removed}[caption] == "caption"
+    assert not any("Jane Roe" in p for p in cleaned.paragraphs)
+
+
 @settings(max_examples=200, deadline=1000)
 @given(st.text(max_size=3000))
 def test_any_text_cleans_without_error_and_loses_no_article_characters(text):

@@ -1701,3 +1701,37 @@ def test_conversion_to_full_time_status_is_about_jobs():
         "The United Auto Workers wants temporary workers converted to full-time status after 90 days.",
     )
     assert one(positions, "uaw", "demand")["issue"] == "jobs"
+
+
+def test_a_sum_a_party_offered_and_an_offer_that_amounts_to_a_figure():
+    positions = positions_of(
+        "Taiwan and the United States resumed talks on tariffs and investment on Monday.",
+        "Taiwan's investment offer now totals about $200 billion, up from the $100 billion it first offered "
+        "in September.",
+        "Much depends on TSMC, the largest contract chipmaker, which in March pledged to raise its U.S. "
+        "investment to $165 billion.",
+    )
+    offers = {(p["party"], p["issue"], p["value"]["min"]) for p in positions if p["stance"] == "offer"}
+    assert {("taiwan", "money", 1e11), ("tsmc", "money", 1.65e11)} <= offers
+
+
+def test_a_condition_the_parser_coordinates_is_still_the_partys_demand():
+    positions = positions_of(
+        "Belgium and Iran held talks in Muscat on a prisoner exchange.",
+        "Belgium is prepared to transfer Mr Rezaei under a 2022 treaty, the senior official said, but only if "
+        "both Belgians are released at the same time.",
+        "Mali and JNIM held talks on Tuesday. A security source said Mali had offered to free 40 detainees, "
+        "but only if the hostages held by JNIM are freed first.",
+    )
+    demands = {(p["party"], p["issue"]) for p in positions if p["stance"] == "demand"}
+    assert {("belgium", "release"), ("mali", "release")} <= demands
+
+
+def test_his_government_is_the_government_of_the_name_in_apposition():
+    positions = positions_of(
+        "Congo and Rwanda met in Washington with US mediators.",
+        "Congolese Foreign Minister Clarisse Kalonji said Kinshasa wanted a full withdrawal.",
+        "Her Rwandan counterpart, Emmanuel Ruzindana, said his government was ready to scale back its "
+        "presence.",
+    )
+    assert one(positions, "rwanda", "willing")["issue"] == "withdrawal"

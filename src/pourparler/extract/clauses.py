@@ -64,6 +64,9 @@ class Clauses:
         if verb.dep_ == "relcl" and any(
             c.dep_ in SUBJECTS and c.lower_ in ("who", "which", "that") for c in verb.children
         ):
+            # "TSMC, the largest chipmaker, which pledged": the name the apposition describes
+            if verb.head.dep_ == "appos" and self.agent(verb.head).actor is None:
+                return verb.head.head
             return verb.head
         return self.refs.subject(verb)
 
@@ -88,7 +91,9 @@ class Clauses:
         elsewhere = any(
             c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children) for c in verb.children
         )
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not elsewhere:
+        # "the chipmaker, which pledged to invest": the noun is who, not what
+        who = any(c.dep_ in SUBJECTS and c.lower_ in ("who", "which", "that") for c in verb.children)
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "NUM") and not (elsewhere or who):
             return verb.head
         # "a change the union has said it will not accept": the noun the clause reporting the verb is on
         outer = verb.head

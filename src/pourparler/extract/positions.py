@@ -188,13 +188,13 @@ class _Reader:
         node = verb
         while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
-        return (
-            node.dep_ == "advcl"
-            and node.lemma_.lower() not in ONGOING
-            and any(
-                c.dep_ == "mark" and (c.lower_ in self.words.conditions or c.lower_ == "until")
-                for c in node.children
+        return node.lemma_.lower() not in ONGOING and any(
+            c.dep_ == "mark"
+            and (
+                (node.dep_ == "advcl" and (c.lower_ in self.words.conditions or c.lower_ == "until"))
+                or (node.dep_ == "conj" and self._setting(c))
             )
+            for c in node.children
         )
 
     # -- stance words --
@@ -304,13 +304,18 @@ class _Reader:
         """ "The union will strike unless the company raises pay", "Iran will let inspectors back only if
         Europe drops its bid": a condition a party sets on what it will do is its demand."""
         clause, main = mark.head, mark.head.head
-        if main.lower_ == "long" and main.head.i != main.i:
+        if clause.dep_ == "conj":
+            coordinated = self._coordinated_condition(mark)
+            if coordinated is None:
+                return None
+            main = coordinated
+        elif main.lower_ == "long" and main.head.i != main.i:
             # "would hold off (for) as long as the channel produces results": the condition is on "hold"
             main = main.head.head if main.head.pos_ == "ADP" else main.head
         # "was prepared to accept a 4% settlement if ...", with the condition hung on the adjective
         willing = main.pos_ == "ADJ" and main.lemma_.lower() in self.words.adjectives
         if (
-            clause.dep_ != "advcl"
+            clause.dep_ not in ("advcl", "conj")
             or (main.pos_ not in ("VERB", "AUX") and not willing)
             or self.clauses.conditioned(main)
         ):
@@ -350,6 +355,18 @@ class _Reader:
         if len(together) > 1 and party.actor in {self.clauses.agent(x).actor for x in together}:
             return None  # "a walkout unless the union and the province break the deadlock"
         return _Stance(mark, "demand", None, intent=True, speaker=party, condition=True)
+
+    def _coordinated_condition(self, mark: Token) -> Token | None:
+        """ "had offered to free 40 detainees, but only if the drivers are freed first": a condition the
+        parser coordinates with what it is set on, the clause a reporting verb carries when it hangs on
+        that verb ("is prepared to transfer him, the official said, but only if ...")."""
+        clause, main = mark.head, mark.head.head
+        joined = any(c.dep_ == "cc" and c.i < mark.i for c in main.children)
+        if not joined or not self._setting(mark):
+            return None
+        if main.lemma_.lower() in self.clauses.refs.words.clause_cues:
+            return next((c for c in main.children if c.dep_ == "ccomp" and c.i < clause.i), None)
+        return main
 
     def _setting(self, mark: Token) -> bool:
         """ "unless", "only if", "as long as": a conjunction that sets a condition whatever it is set on."""
@@ -656,9 +673,9 @@ class _Reader:
         """ "Management offered 86,000 won": a kind of body named with no article is the last one of its
         sector the text named."""
         if head.lemma_.lower() not in self.clauses.refs.words.sectors or any(
-            c.dep_ == "det" for c in head.children
+            c.dep_ in ("det", "poss") for c in head.children
         ):
-            return None
+            return None  # "the union", "his government" are no bare kind
         found = self.clauses.refs.of_sector(head)
         if (
             found is None
@@ -1085,7 +1102,11 @@ class _Reader:
                 # "would not discuss its weapons" is about the weapons; "never recognise the region's
                 # independence" names its issue by the verb
                 verb = found.clause
-                fit = self._classify([x for x in part if x.i != verb.i]) or self._classify([verb])
+                # "only if the Belgians are released at the same time": what is done to a passive
+                # subject is named by the verb
+                done = found.condition and any(c.dep_ == "nsubjpass" for c in verb.children)
+                fit = self._classify(part) if done else None
+                fit = fit or self._classify([x for x in part if x.i != verb.i]) or self._classify([verb])
                 if fit is None:
                     continue
             else:
@@ -1476,8 +1497,11 @@ class _Reader:
         stance noun is said to be."""
         if (terms := self._terms_verb(noun)) is not None:
             verb, thing = terms[0], self.clauses.direct_object(*terms)
+            acted_on = any(c.dep_ == "dobj" for c in verb.children)  # not "amounts to 9%"
             if any(
-                c.dep_ == "prep" and c.lower_ in ("by", "to") and any(x.like_num for x in c.subtree)
+                c.dep_ == "prep"
+                and (c.lower_ == "by" or (c.lower_ == "to" and acted_on))
+                and any(x.like_num for x in c.subtree)
                 for c in verb.children
             ):
                 return [verb]  # "would raise pay by 38 per cent": the change is the term

@@ -504,10 +504,14 @@ class References:
             start = sentence.sent.start
             previous = self.sp[start - 1].sent.start if start > 0 else start
             since = self.sp[previous].idx
-        subject = self.cast.last(
-            before,
-            lambda m, a: m.start >= since and self.sp[m.head].dep_ in SUBJECTS and accept(m, a),
-        )
+
+        def acting(m: Mention, a: Actor) -> bool:
+            head = self.sp[m.head]
+            # "Her Rwandan counterpart, Emmanuel Ruzindana, said": the name in apposition to the subject
+            named = head.dep_ in SUBJECTS or (head.dep_ == "appos" and head.head.dep_ in SUBJECTS)
+            return m.start >= since and named and accept(m, a)
+
+        subject = self.cast.last(before, acting)
         return subject if subject is not None or recent else self.cast.last(before, accept)
 
     def _described_subject(self, before: int) -> Token | None:
