@@ -1735,3 +1735,14 @@ def test_his_government_is_the_government_of_the_name_in_apposition():
         "presence.",
     )
     assert one(positions, "rwanda", "willing")["issue"] == "withdrawal"
+
+
+def test_a_body_whose_untagged_name_joins_words_with_and_is_the_party():
+    record = record_of(
+        "The Petroleum and Natural Gas Senior Staff Association has suspended its strike against the refinery "
+        "for 14 days after talks in Abuja.",
+        "The association demanded a 20% pay rise for its members.",
+    )
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    party = one(record["positions"], "petroleum-and-natural-gas-senior-staff-association", "demand")
+    assert names[party["party"]] == "Petroleum and Natural Gas Senior Staff Association"

@@ -831,6 +831,8 @@ def _organisation_names(sp: Doc, cast: Cast) -> None:
             (sp[start - 1].is_title and sp[start - 1].pos_ in ("PROPN", "ADJ", "NOUN"))
             or sp[start - 1].tag_ == "POS"
             or sp[start - 1].text in ("'", "’")
+            # "the Petroleum and Natural Gas Senior Staff Association"
+            or (sp[start - 1].lower_ in ("and", "&") and start > 1 and sp[start - 2].is_title)
         ):
             start -= 1
         words = sp[start : head.i + 1]
