@@ -580,7 +580,7 @@ def _company_unions(sp: Doc, cast: Cast, taken: list[bool]) -> None:
 # Bodies a state's possessive names that are not its organs: "Turkey's pro-Kurdish DEM Party".
 POLITICAL = frozenset({"party", "movement", "coalition", "campaign"})
 GOVERNING = frozenset({"government", "administration", "cabinet"})
-LEADING = frozenset({"head", "lead", "chair", "co-chair"})  # "X, who heads the panel"
+LEADING = frozenset({"head", "lead", "chair"})  # "X, who heads the panel"
 SPEAKING_FOR = {"speak": "spokesperson", "negotiate": "negotiator"}  # "X, who speaks for the group"
 
 

@@ -61,9 +61,7 @@ class Clauses:
     # -- arguments --
 
     def subject(self, verb: Token) -> Token | None:
-        if verb.dep_ == "relcl" and any(
-            c.dep_ in SUBJECTS and c.lower_ in ("who", "which", "that") for c in verb.children
-        ):
+        if _relative_subject(verb):
             # "TSMC, the largest chipmaker, which pledged": the name the apposition describes
             if verb.head.dep_ == "appos" and self.agent(verb.head).actor is None:
                 return verb.head.head
@@ -91,10 +89,9 @@ class Clauses:
         elsewhere = any(
             c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children) for c in verb.children
         )
-        # "the chipmaker, which pledged to invest": the noun is who, not what
-        who = any(c.dep_ in SUBJECTS and c.lower_ in ("who", "which", "that") for c in verb.children)
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "NUM") and not (elsewhere or who):
-            return verb.head
+        # the noun the clause hangs on, unless its pronoun is the subject: "the chipmaker, which pledged"
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "NUM") and not elsewhere:
+            return None if _relative_subject(verb) else verb.head
         # "a change the union has said it will not accept": the noun the clause reporting the verb is on
         outer = verb.head
         if (
@@ -372,6 +369,13 @@ class Clauses:
         if speaker.actor and speaker.actor in actors:
             return None
         return speaker.actor or speaker.text
+
+
+def _relative_subject(verb: Token) -> bool:
+    """Whether a relative clause's pronoun is its subject: "the chipmaker, which pledged"."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in SUBJECTS and c.lower_ in ("who", "which", "that") for c in verb.children
+    )
 
 
 def _coordinator(verb: Token) -> Token:
